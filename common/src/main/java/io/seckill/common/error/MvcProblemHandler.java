@@ -1,0 +1,62 @@
+package io.seckill.common.error;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a servlet service returns is problem+json with a stable {@code code}: our own
+ * {@link ProblemException}s, Spring MVC's own errors (bad JSON, wrong method, 404...), bean
+ * validation failures (with the offending fields), and anything unexpected (500, no internals leaked).
+ */
+@RestControllerAdvice
+public class MvcProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MvcProblemHandler.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(ErrorCode.VALIDATION_FAILED, "Request has invalid fields.");
+        List<Map<String, Object>> fields = ex.getBindingResult().getFieldErrors().stream()
+                .map(MvcProblemHandler::describe)
+                .toList();
+        problem.setProperty("errors", fields);
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unhandled error on {}", request.getDescription(false), ex);
+        ProblemDetail problem = Problems.of(ErrorCode.INTERNAL, "The request could not be completed.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    /** Stamps the stable code onto every problem, including those Spring MVC built for its own errors. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey(Problems.CODE))) {
+            Problems.withCode(problem, ErrorCode.forStatus(statusCode.value()));
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static Map<String, Object> describe(FieldError error) {
+        return Map.of("field", error.getField(),
+                "message", error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
+    }
+}

@@ -1,0 +1,52 @@
+package io.seckill.common.testsupport;
+
+/**
+ * A server of the local stack that integration tests talk to. Host and port come from the same
+ * variables the services' {@code application.yaml} reads ({@code REDIS_HOST}, {@code REDIS_PORT}...),
+ * as a system property or environment variable, so a test checks exactly what the service will use.
+ */
+public enum StackServer {
+
+    REDIS("Redis", "REDIS", 6379),
+    MYSQL("MySQL (MariaDB)", "MYSQL", 3306),
+    KAFKA("Kafka", "KAFKA", 9092),
+    SEATA("Seata TC", "SEATA", 8091);
+
+    private final String displayName;
+    private final String variablePrefix;
+    private final int defaultPort;
+
+    StackServer(String displayName, String variablePrefix, int defaultPort) {
+        this.displayName = displayName;
+        this.variablePrefix = variablePrefix;
+        this.defaultPort = defaultPort;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String hostVariable() {
+        return variablePrefix + "_HOST";
+    }
+
+    public String portVariable() {
+        return variablePrefix + "_PORT";
+    }
+
+    public String host() {
+        return setting(hostVariable(), "127.0.0.1");
+    }
+
+    public int port() {
+        return Integer.parseInt(setting(portVariable(), Integer.toString(defaultPort)));
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(name);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
