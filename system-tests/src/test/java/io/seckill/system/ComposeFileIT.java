@@ -1,0 +1,68 @@
+package io.seckill.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml must be a valid Compose file: checked offline by Docker Compose itself
+ * ({@code docker-compose config}, which rejects unknown keys; no engine needed). The stack it
+ * describes is not started here, since these machines have no Docker engine.
+ */
+class ComposeFileIT {
+
+    @Test
+    void composeFileIsValidAndDeclaresTheWholeStack() throws Exception {
+        List<String> compose = composeCommand();
+
+        Result quiet = run(compose, "config", "-q");
+        assertThat(quiet.exitCode()).as("docker-compose config -q says:\n" + quiet.output()).isZero();
+
+        Result services = run(compose, "config", "--services");
+        assertThat(services.output().lines())
+                .contains("mysql", "redis", "kafka", "seata", "nacos", "nacos-import")
+                .contains(RepoFiles.SERVICES);
+    }
+
+    /** Compose v1 ({@code docker-compose}, as Debian packages it) or the v2 plugin; never silently neither. */
+    private static List<String> composeCommand() throws Exception {
+        if (works(List.of("docker-compose", "version"))) {
+            return List.of("docker-compose");
+        }
+        if (works(List.of("docker", "compose", "version"))) {
+            return List.of("docker", "compose");
+        }
+        throw new AssertionError("Neither docker-compose nor the docker compose plugin is installed, so"
+                + " docker-compose.yml cannot be validated. Install it (apt-get install docker-compose);"
+                + " ./seckill test does so when run as root.");
+    }
+
+    private static boolean works(List<String> command) throws InterruptedException {
+        try {
+            return run(command).exitCode() == 0;
+        } catch (IOException notInstalled) {
+            return false;
+        }
+    }
+
+    private static Result run(List<String> base, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(base);
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(RepoFiles.ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within 60s");
+        }
+        return new Result(process.exitValue(), output);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
