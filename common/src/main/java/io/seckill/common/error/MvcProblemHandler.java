@@ -1,6 +1,8 @@
 package io.seckill.common.error;
 
 import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -37,6 +39,17 @@ public class MvcProblemHandler extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", fields);
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Constraints checked outside MVC's own method validation (a {@code @Validated} bean). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolated(ConstraintViolationException ex, WebRequest request) {
+        ProblemDetail problem = Problems.of(ErrorCode.VALIDATION_FAILED, "Request has invalid values.");
+        problem.setProperty("errors", ex.getConstraintViolations().stream()
+                .map(violation -> Map.<String, Object>of("field", violation.getPropertyPath().toString(),
+                        "message", violation.getMessage()))
+                .toList());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(400), request);
     }
 
     @ExceptionHandler(Exception.class)

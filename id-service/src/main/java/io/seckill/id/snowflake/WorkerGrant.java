@@ -1,0 +1,16 @@
+package io.seckill.id.snowflake;
+
+/**
+ * What the lease currently allows the generator: issue ids as {@code workerId}, with timestamps
+ * below {@code reservedUntil} (persisted in the lease row before it was granted), until the monotonic
+ * instant {@code validUntilNanos} (before the database could hand the worker id to anyone else).
+ *
+ * @param floor the persisted timestamp of the lease when it was claimed: every id issued under this
+ *              worker id before has a smaller timestamp, so this holder starts at or above it
+ */
+public record WorkerGrant(int workerId, long floor, long reservedUntil, long validUntilNanos) {
+
+    public WorkerGrant extended(long newReservedUntil, long newValidUntilNanos) {
+        return new WorkerGrant(workerId, floor, Math.max(reservedUntil, newReservedUntil), newValidUntilNanos);
+    }
+}

@@ -1,0 +1,118 @@
+package io.seckill.id.snowflake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seckill.common.testsupport.RequiresStack;
+import io.seckill.common.testsupport.StackServer;
+import io.seckill.id.lease.WorkerLeaseKeeper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTP API over a real socket: ids, decoding, bad input as 400 problem+json, and 503 without a lease. */
+@RequiresStack(StackServer.MYSQL)
+// Heartbeats only when the test calls them: the scheduled one would re-claim a lease mid-test.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ids.lease.ttl=3h", "ids.lease.renew-interval=1h", "ids.lease.reservation=2h"})
+class IdApiIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    WorkerLeaseKeeper keeper;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    record Reply(int status, HttpHeaders headers, JsonNode body) {
+    }
+
+    private Reply get(String path) {
+        return RestClient.create("http://127.0.0.1:" + port).get().uri(path).exchange((request, response) -> {
+            String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            return new Reply(response.getStatusCode().value(), response.getHeaders(), json.readTree(text));
+        });
+    }
+
+    @Test
+    void aBatchOfIdsIsDistinctIncreasingAndFromThisWorker() {
+        Reply reply = get("/api/ids/snowflake?count=1000");
+
+        assertThat(reply.status()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        reply.body().get("ids").forEach(id -> ids.add(Long.parseLong(id.asString())));
+        assertThat(ids).hasSize(1000).isSorted().doesNotHaveDuplicates();
+        assertThat(SnowflakeLayout.decode(ids.get(0)).workerId()).isEqualTo(keeper.workerId().getAsInt());
+    }
+
+    @Test
+    void anIdDecodesIntoTimeWorkerAndSequence() {
+        long id = SnowflakeLayout.compose(1_000, 17, 42);
+
+        Reply reply = get("/api/ids/snowflake/" + id);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("id").asString()).isEqualTo(Long.toString(id));
+        assertThat(reply.body().get("time").asString()).isEqualTo("2026-01-01T00:00:01Z");
+        assertThat(reply.body().get("workerId").asInt()).isEqualTo(17);
+        assertThat(reply.body().get("sequence").asInt()).isEqualTo(42);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/ids/snowflake?count=0", "/api/ids/snowflake?count=10001",
+            "/api/ids/snowflake?count=many", "/api/ids/snowflake/-5", "/api/ids/snowflake/not-a-number",
+            "/api/ids/segment/Bad%20Tag?count=1", "/api/ids/segment/orders?count=0"})
+    void badInputIsA400ProblemThatNamesTheCode(String path) {
+        Reply reply = get(path);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(reply.body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void anUnknownSegmentTagIsA404Problem() {
+        Reply reply = get("/api/ids/segment/no-such-tag?count=3");
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.body().get("code").asString()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void withoutALeaseTheServiceAnswers503UntilItHoldsOneAgain() {
+        int workerId = keeper.workerId().getAsInt();
+        jdbc.update("UPDATE worker_lease SET owner = 'intruder' WHERE worker_id = ?", workerId);
+        try {
+            keeper.heartbeat();
+
+            Reply refused = get("/api/ids/snowflake?count=5");
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.body().get("code").asString()).isEqualTo("UNAVAILABLE");
+            assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("1");
+        } finally {
+            jdbc.update("UPDATE worker_lease SET owner = NULL, expires_at = NULL WHERE worker_id = ? AND owner = 'intruder'",
+                    workerId);
+        }
+        keeper.heartbeat();
+        assertThat(get("/api/ids/snowflake?count=5").status()).isEqualTo(200);
+    }
+}
