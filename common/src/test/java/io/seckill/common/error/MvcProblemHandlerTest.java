@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 class MvcProblemHandlerTest {
@@ -41,6 +42,14 @@ class MvcProblemHandlerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
                 .andExpect(jsonPath("$.errors[0].field").value("quantity"));
+    }
+
+    @Test
+    void anInvalidQueryParameterIsNamed() throws Exception {
+        mvc.perform(get("/count").param("count", "0"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("count"));
     }
 
     @Test
@@ -78,6 +87,11 @@ class MvcProblemHandlerTest {
 
         @PostMapping("/quantity")
         String quantity(@Valid @RequestBody Quantity quantity) {
+            return "ok";
+        }
+
+        @GetMapping("/count")
+        String count(@RequestParam @Min(1) int count) {
             return "ok";
         }
 

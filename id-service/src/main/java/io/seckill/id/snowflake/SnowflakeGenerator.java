@@ -62,12 +62,24 @@ public class SnowflakeGenerator {
         return grant;
     }
 
-    public long nextId() {
-        return nextIds(1)[0];
+    public synchronized long nextId() {
+        long id = nextLocked(grantedWorker());
+        issued.increment();
+        return id;
     }
 
     /** {@code count} ids in one critical section: a batch costs one lock, not {@code count}. */
     public synchronized long[] nextIds(int count) {
+        WorkerGrant granted = grantedWorker();
+        long[] ids = new long[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = nextLocked(granted);
+        }
+        issued.increment(count);
+        return ids;
+    }
+
+    private WorkerGrant grantedWorker() {
         WorkerGrant granted = validGrant();
         if (granted.workerId() != currentWorker) {
             // A (new) worker id: start just below the persisted floor with the sequence spent, so the
@@ -76,12 +88,7 @@ public class SnowflakeGenerator {
             lastTimestamp = granted.floor() - 1;
             sequence = SnowflakeLayout.MAX_SEQUENCE;
         }
-        long[] ids = new long[count];
-        for (int i = 0; i < count; i++) {
-            ids[i] = nextLocked(granted);
-        }
-        issued.increment(count);
-        return ids;
+        return granted;
     }
 
     private WorkerGrant validGrant() {

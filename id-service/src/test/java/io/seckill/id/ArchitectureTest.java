@@ -1,0 +1,25 @@
+package io.seckill.id;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The feature packages keep their boundaries: ids are generated without knowing how leases are kept. */
+@AnalyzeClasses(packages = "io.seckill.id", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices().matching("io.seckill.id.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule generationDoesNotKnowAboutLeaseStorage = noClasses().that()
+            .resideInAPackage("..snowflake..").should().dependOnClassesThat().resideInAPackage("..lease..");
+
+    @ArchTest
+    static final ArchRule segmentsAndSnowflakesAreIndependent = noClasses().that()
+            .resideInAPackage("..segment..").should().dependOnClassesThat().resideInAnyPackage("..snowflake..", "..lease..");
+}
