@@ -40,15 +40,15 @@ class LiveConfigurationIT {
         String previous = System.setProperty(CONFIG_DIR, configDir.toString());
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(SeckillServiceApplication.class)
                 .run("--server.port=0", "--seckill.config.watch-interval=200ms")) {
-            PurchaseSwitch buying = service.getBean(PurchaseSwitch.class);
+            PurchaseSettings buying = service.getBean(PurchaseSettings.class);
             assertThat(buying.isEnabled()).isTrue();
 
             String edited = Files.readString(file).replace("enabled: true", "enabled: false");
             assertThat(edited).as("the documented key is in the shipped file").contains("enabled: false");
             Files.writeString(file, edited);
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> !service.getBean(PurchaseSwitch.class).isEnabled());
-            assertThat(service.getBean(PurchaseSwitch.class)).as("same bean, rebound in place").isSameAs(buying);
+            await().atMost(Duration.ofSeconds(15)).until(() -> !service.getBean(PurchaseSettings.class).isEnabled());
+            assertThat(service.getBean(PurchaseSettings.class)).as("same bean, rebound in place").isSameAs(buying);
         } finally {
             if (previous == null) {
                 System.clearProperty(CONFIG_DIR);

@@ -1,0 +1,98 @@
+package io.seckill.common.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Another platform service, run for real from its built jar ({@code <module>/target/<module>.jar}) on a
+ * free port, once per test JVM, and stopped when the JVM exits. Tests of one service use it to talk to
+ * the services it calls over real HTTP (seckill-service to id-service and inventory-service). The Maven
+ * reactor builds those modules first; on its own, build them with {@code ./mvnw -pl <module> -am package}.
+ */
+public final class ServiceProcess {
+
+    private static final Map<String, String> BASE_URLS = new ConcurrentHashMap<>();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private ServiceProcess() {
+    }
+
+    /** The base URL of a running instance of {@code module}, started on first use. */
+    public static String baseUrl(String module) {
+        return BASE_URLS.computeIfAbsent(module, ServiceProcess::start);
+    }
+
+    private static String start(String module) {
+        Path repo = Path.of(System.getProperty("seckill.repo.dir", "..")).toAbsolutePath().normalize();
+        Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(module + " is needed by this test but " + jar + " is not built: run"
+                    + " `./mvnw -pl " + module + " -am package -DskipTests` (./seckill test builds it in order).");
+        }
+        int port = freePort();
+        Path log = repo.resolve(module).resolve("target").resolve(module + "-for-tests.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SECKILL_CONFIG_DIR", repo.resolve("config").toString());
+        try {
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            String baseUrl = "http://127.0.0.1:" + port;
+            awaitHealthy(module, process, baseUrl, log);
+            return baseUrl;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + module, e);
+        }
+    }
+
+    private static void awaitHealthy(String module, Process process, String baseUrl, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited while starting; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        process.destroy();
+        throw new IllegalStateException(module + " did not become ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

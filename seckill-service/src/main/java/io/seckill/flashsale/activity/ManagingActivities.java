@@ -1,0 +1,113 @@
+package io.seckill.flashsale.activity;
+
+import io.seckill.common.error.ErrorCode;
+import io.seckill.common.error.ProblemException;
+import io.seckill.flashsale.stock.StockLedgerClient;
+import io.seckill.flashsale.stock.WarmingUp;
+import io.seckill.ids.client.SnowflakeIdClient;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The operator's use cases: create a sale, publish it (ledger opened in inventory-service, then
+ * warmed into Redis), pause, resume and end it. Every state change is a conditional update from
+ * the state the operator acted on; publishing twice is harmless.
+ */
+@Service
+public class ManagingActivities {
+
+    private final ActivityMapper activities;
+    private final ActivityCatalog catalog;
+    private final StockLedgerClient ledger;
+    private final WarmingUp warmingUp;
+    private final SnowflakeIdClient ids;
+    private final Clock clock;
+
+    ManagingActivities(ActivityMapper activities, ActivityCatalog catalog, StockLedgerClient ledger,
+            WarmingUp warmingUp, SnowflakeIdClient ids, Clock clock) {
+        this.activities = activities;
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.warmingUp = warmingUp;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public Activity create(NewActivity definition) {
+        Activity activity = new Activity();
+        activity.setActivityId(ids.nextId());
+        activity.setSku(definition.sku());
+        activity.setTitle(definition.title());
+        activity.setPrice(definition.price());
+        activity.setStock(definition.stock());
+        activity.setPerUserLimit(definition.perUserLimit());
+        // Whole seconds: what MySQL keeps of a time sent by mysql-connector-j to MariaDB 10.x.
+        activity.setStartAt(definition.startAt().truncatedTo(ChronoUnit.SECONDS));
+        activity.setEndAt(definition.endAt().truncatedTo(ChronoUnit.SECONDS));
+        activity.setStatus(ActivityStatus.DRAFT);
+        activities.insert(activity);
+        return activity;
+    }
+
+    public Activity publish(long activityId) {
+        Activity activity = catalog.any(activityId);
+        if (activity.getStatus() == ActivityStatus.DRAFT) {
+            ledger.open(activityId, activity.getStock());
+            if (activities.transition(activityId, ActivityStatus.DRAFT, ActivityStatus.PUBLISHED) == 0) {
+                activity = catalog.any(activityId);
+                requireNot(activity, ActivityStatus.DRAFT, "publish");
+            } else {
+                activity.setStatus(ActivityStatus.PUBLISHED);
+            }
+        }
+        requireNot(activity, ActivityStatus.ENDED, "publish");
+        warmingUp.warmUp(activity);
+        catalog.forget(activityId);
+        return activity;
+    }
+
+    public Activity pause(long activityId) {
+        move(activityId, ActivityStatus.PUBLISHED, ActivityStatus.PAUSED);
+        warmingUp.updateWindow(activityId, true, null);
+        return forgetAndRead(activityId);
+    }
+
+    public Activity resume(long activityId) {
+        move(activityId, ActivityStatus.PAUSED, ActivityStatus.PUBLISHED);
+        warmingUp.updateWindow(activityId, false, null);
+        return forgetAndRead(activityId);
+    }
+
+    /** Ends the sale now: purchases are refused as ENDED from this moment. */
+    public Activity end(long activityId) {
+        Activity activity = catalog.any(activityId);
+        if (activity.getStatus() != ActivityStatus.ENDED) {
+            move(activityId, activity.getStatus(), ActivityStatus.ENDED);
+            warmingUp.updateWindow(activityId, false, clock.millis());
+        }
+        return forgetAndRead(activityId);
+    }
+
+    private void move(long activityId, ActivityStatus from, ActivityStatus to) {
+        if (activities.transition(activityId, from, to) == 0) {
+            Activity current = catalog.any(activityId);
+            throw new ProblemException(ErrorCode.INVALID_STATE, "Activity " + activityId + " is "
+                    + current.getStatus() + "; only a " + from + " activity can become " + to + ".");
+        }
+    }
+
+    private Activity forgetAndRead(long activityId) {
+        catalog.forget(activityId);
+        return catalog.any(activityId);
+    }
+
+    private static void requireNot(Activity activity, ActivityStatus status, String action) {
+        if (activity.getStatus() == status) {
+            throw new ProblemException(ErrorCode.INVALID_STATE, "Cannot " + action + " activity "
+                    + activity.getActivityId() + ": it is " + status + ".");
+        }
+    }
+}

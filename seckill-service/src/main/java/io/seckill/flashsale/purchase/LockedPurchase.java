@@ -1,0 +1,91 @@
+package io.seckill.flashsale.purchase;
+
+import io.seckill.common.error.ErrorCode;
+import io.seckill.flashsale.stock.SaleKeys;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+
+/**
+ * For comparison only ({@code seckill.purchase.strategy=redisson-lock}): the same checks as the Lua
+ * script, read under a per-activity Redisson lock, then written in one MULTI/EXEC so a crash still
+ * cannot separate the decrement from the recorded request. It serialises every buyer of an activity
+ * behind one lock round trip; the benchmark shows what that costs.
+ */
+@Component
+class LockedPurchase implements PurchaseStrategy {
+
+    private static final long LEASE_SECONDS = 5;
+
+    private final RedissonClient redisson;
+
+    LockedPurchase(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    @Override
+    public PurchaseSettings.Strategy name() {
+        return PurchaseSettings.Strategy.REDISSON_LOCK;
+    }
+
+    @Override
+    public PurchaseOutcome attempt(PurchaseAttempt attempt) {
+        SaleKeys keys = new SaleKeys(attempt.activityId());
+        RLock lock = redisson.getLock(keys.purchaseLock());
+        lock.lock(LEASE_SECONDS, TimeUnit.SECONDS);
+        try {
+            return checkAndWrite(keys, attempt);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private PurchaseOutcome checkAndWrite(SaleKeys keys, PurchaseAttempt attempt) {
+        String owner = redisson.<String>getBucket(keys.token(attempt.token()), StringCodec.INSTANCE).get();
+        if (!attempt.userId().equals(owner)) {
+            return new PurchaseOutcome.Refused(ErrorCode.TOKEN_INVALID);
+        }
+        redisson.getBucket(keys.token(attempt.token()), StringCodec.INSTANCE).delete();
+        Map<String, String> meta = redisson.<String, String>getMap(keys.meta(), StringCodec.INSTANCE).readAllMap();
+        if (meta.isEmpty()) {
+            return new PurchaseOutcome.Refused(ErrorCode.NOT_FOUND);
+        }
+        if ("1".equals(meta.get("paused"))) {
+            return new PurchaseOutcome.Refused(ErrorCode.PAUSED);
+        }
+        if (attempt.nowMillis() < Long.parseLong(meta.get("start"))) {
+            return new PurchaseOutcome.Refused(ErrorCode.NOT_STARTED);
+        }
+        if (attempt.nowMillis() >= Long.parseLong(meta.get("end"))) {
+            return new PurchaseOutcome.Refused(ErrorCode.ENDED);
+        }
+        String held = redisson.<String, String>getMap(keys.buyers(), StringCodec.INSTANCE).get(attempt.userId());
+        if ((held == null ? 0 : Integer.parseInt(held)) + attempt.quantity() > Integer.parseInt(meta.get("limit"))) {
+            return new PurchaseOutcome.Refused(ErrorCode.LIMIT_REACHED);
+        }
+        String stockValue = redisson.<String>getBucket(keys.stock(), StringCodec.INSTANCE).get();
+        long stock = stockValue == null ? 0 : Long.parseLong(stockValue);
+        if (stock < attempt.quantity()) {
+            return new PurchaseOutcome.Refused(ErrorCode.SOLD_OUT);
+        }
+        RBatch batch = redisson.createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));
+        batch.getAtomicLong(keys.stock()).addAndGetAsync(-attempt.quantity());
+        batch.<String, String>getMap(keys.buyers(), StringCodec.INSTANCE).addAndGetAsync(attempt.userId(), attempt.quantity());
+        batch.<String, String>getMap(keys.results(), StringCodec.INSTANCE)
+                .fastPutAsync(Long.toString(attempt.orderId()), attempt.userId() + "|QUEUED");
+        batch.<String, String>getStream(keys.requests(), StringCodec.INSTANCE).addAsync(StreamAddArgs.entries(Map.of(
+                "orderId", Long.toString(attempt.orderId()), "userId", attempt.userId(),
+                "activityId", Long.toString(attempt.activityId()), "quantity", Integer.toString(attempt.quantity()),
+                "unitPrice", meta.get("price"), "requestedAt", Long.toString(attempt.nowMillis()))));
+        batch.execute();
+        return new PurchaseOutcome.Accepted(attempt.orderId(), stock - attempt.quantity());
+    }
+}

@@ -1,0 +1,89 @@
+package io.seckill.flashsale.purchase;
+
+import io.seckill.common.error.ErrorCode;
+import io.seckill.common.error.ProblemException;
+import io.seckill.flashsale.activity.Activity;
+import io.seckill.flashsale.activity.ActivityCatalog;
+import io.seckill.flashsale.stock.SoldOutFlags;
+import io.seckill.ids.client.SnowflakeIdClient;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A shopper buys: refused at the edge when it cannot succeed (unknown activity, bad quantity, buying
+ * switched off, sold out here already) without touching Redis or the token; otherwise one atomic
+ * step in Redis decides, and an accepted purchase is already recorded in the request stream.
+ */
+@Service
+public class PlacingPurchase {
+
+    private final ActivityCatalog catalog;
+    private final SoldOutFlags soldOut;
+    private final PurchaseSettings settings;
+    private final SnowflakeIdClient ids;
+    private final Clock clock;
+    private final Map<PurchaseSettings.Strategy, PurchaseStrategy> strategies = new EnumMap<>(PurchaseSettings.Strategy.class);
+    private final MeterRegistry meters;
+    private final Timer latency;
+
+    PlacingPurchase(ActivityCatalog catalog, SoldOutFlags soldOut, PurchaseSettings settings, SnowflakeIdClient ids,
+            Clock clock, List<PurchaseStrategy> strategies, MeterRegistry meters) {
+        this.catalog = catalog;
+        this.soldOut = soldOut;
+        this.settings = settings;
+        this.ids = ids;
+        this.clock = clock;
+        strategies.forEach(strategy -> this.strategies.put(strategy.name(), strategy));
+        this.meters = meters;
+        this.latency = Timer.builder("seckill.purchase.latency").description("Purchase decision time")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        soldOut.recheckAfter(() -> settings.getSoldOutRecheck().toMillis());
+    }
+
+    public PurchaseOutcome place(String userId, long activityId, String token, int quantity) {
+        long started = System.nanoTime();
+        PurchaseOutcome outcome = decide(userId, activityId, token, quantity);
+        latency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        count(activityId, outcome);
+        return outcome;
+    }
+
+    private PurchaseOutcome decide(String userId, long activityId, String token, int quantity) {
+        Activity activity = catalog.visible(activityId);
+        if (quantity < 1 || quantity > activity.getPerUserLimit()) {
+            throw new ProblemException(ErrorCode.VALIDATION_FAILED, "quantity must be 1.." + activity.getPerUserLimit()
+                    + " for this sale.");
+        }
+        if (!settings.isEnabled()) {
+            return new PurchaseOutcome.Refused(ErrorCode.PAUSED);
+        }
+        if (soldOut.isSoldOut(activityId)) {
+            return new PurchaseOutcome.Refused(ErrorCode.SOLD_OUT);
+        }
+        if (!PurchaseTokens.looksLikeAToken(token)) {
+            return new PurchaseOutcome.Refused(ErrorCode.TOKEN_INVALID);
+        }
+        PurchaseAttempt attempt = new PurchaseAttempt(activityId, userId, token, quantity, ids.nextId(), clock.millis());
+        PurchaseOutcome outcome = strategies.get(settings.getStrategy()).attempt(attempt);
+        if (outcome instanceof PurchaseOutcome.Refused refused && refused.code() == ErrorCode.SOLD_OUT
+                || outcome instanceof PurchaseOutcome.Accepted accepted && accepted.remaining() == 0) {
+            soldOut.markSoldOut(activityId);
+        }
+        return outcome;
+    }
+
+    private void count(long activityId, PurchaseOutcome outcome) {
+        String code = outcome instanceof PurchaseOutcome.Refused refused ? refused.code().name() : "ACCEPTED";
+        Counter.builder("seckill.purchases").description("Purchase attempts by outcome")
+                .tag("activity", Long.toString(activityId)).tag("outcome", code).register(meters).increment();
+    }
+}

@@ -1,0 +1,66 @@
+package io.seckill.flashsale.stock;
+
+/**
+ * Redis keys of one activity's sale. All carry the hash tag {@code {<activityId>}}, so on a Redis
+ * Cluster they live in one slot and a single Lua script may touch them all atomically.
+ */
+public record SaleKeys(long activityId) {
+
+    /** Activities that have a request stream: what the relay reads. Not slot-bound (read per key). */
+    public static final String ACTIVE = "sk:active";
+    /** Pub/sub channel: an activity has stock again; every instance clears its local sold-out flag. */
+    public static final String STOCK_RETURNED_CHANNEL = "sk:stock-returned";
+    /** The relay's consumer group on every request stream. */
+    public static final String RELAY_GROUP = "relay";
+
+    private String key(String name) {
+        return "sk:{" + activityId + "}:" + name;
+    }
+
+    /** Hash: start, end (epoch ms), limit, paused (0/1), price. */
+    public String meta() {
+        return key("meta");
+    }
+
+    /** Units left to sell. */
+    public String stock() {
+        return key("stock");
+    }
+
+    /** Hash: user id -> units held (accepted and not returned). */
+    public String buyers() {
+        return key("buyers");
+    }
+
+    public String token(String token) {
+        return key("token:" + token);
+    }
+
+    /** Stream of accepted purchases, written by the purchase script, drained by the relay. */
+    public String requests() {
+        return key("requests");
+    }
+
+    /** Stream of requests the relay gave up on; operators list and replay them. */
+    public String deadLetters() {
+        return key("requests:dead");
+    }
+
+    /** Set of order ids whose units came back: a unit returns once per order. */
+    public String returned() {
+        return key("returned");
+    }
+
+    /** Hash: order id -> "userId|STATUS". */
+    public String results() {
+        return key("results");
+    }
+
+    public String warmUpLock() {
+        return key("warm-up-lock");
+    }
+
+    public String purchaseLock() {
+        return key("purchase-lock");
+    }
+}

@@ -1,0 +1,36 @@
+package io.seckill.flashsale.stock;
+
+import io.seckill.common.error.ErrorCode;
+import io.seckill.common.error.ProblemException;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** Opens an activity's ledger of record in inventory-service (idempotent there: same total, same answer). */
+@Component
+public class StockLedgerClient {
+
+    private final RestClient inventory;
+
+    StockLedgerClient(RestClient.Builder http, SaleProperties properties) {
+        this.inventory = http.baseUrl(properties.inventoryBaseUrl()).build();
+    }
+
+    public void open(long activityId, int total) {
+        try {
+            inventory.put().uri("/internal/ledgers/{activityId}", activityId).body(Map.of("total", total))
+                    .retrieve()
+                    .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {
+                        throw new ProblemException(ErrorCode.INVALID_STATE, "inventory-service refused the ledger of activity "
+                                + activityId + " (" + response.getStatusCode().value() + ")");
+                    })
+                    .toBodilessEntity();
+        } catch (RestClientException e) {
+            throw new ProblemException(ErrorCode.UNAVAILABLE, "inventory-service could not open the ledger: " + e.getMessage());
+        }
+    }
+}
