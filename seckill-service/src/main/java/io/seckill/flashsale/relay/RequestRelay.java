@@ -27,8 +27,10 @@ import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.AutoClaimResult;
 import org.redisson.api.stream.PendingEntry;
 import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamReadGroupArgs;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,9 +95,18 @@ public class RequestRelay implements SmartLifecycle {
         int moved = 0;
         for (long activityId : activeActivities()) {
             RStream<String, String> stream = stream(activityId);
-            Map<StreamMessageId, Map<String, String>> entries = stream.readGroup(SaleKeys.RELAY_GROUP, consumer,
-                    StreamReadGroupArgs.neverDelivered().count(properties.batchSize()));
-            moved += publishAndAck(activityId, stream, entries);
+            try {
+                Map<StreamMessageId, Map<String, String>> entries = stream.readGroup(SaleKeys.RELAY_GROUP, consumer,
+                        StreamReadGroupArgs.neverDelivered().count(properties.batchSize()));
+                moved += publishAndAck(activityId, stream, entries);
+            } catch (RedisException e) {
+                // One broken stream must not stall the others; a lost group (stream deleted) is recreated.
+                if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
+                    recreateGroup(stream);
+                } else {
+                    log.warn("Relaying activity {} failed this round: {}", activityId, e.toString());
+                }
+            }
         }
         long now = System.nanoTime();
         if (now - lastClaim >= properties.claimInterval().toNanos()) {
@@ -142,12 +153,26 @@ public class RequestRelay implements SmartLifecycle {
         return done.size();
     }
 
+    private void recreateGroup(RStream<String, String> stream) {
+        try {
+            stream.createGroup(StreamCreateGroupArgs.name(SaleKeys.RELAY_GROUP).id(StreamMessageId.ALL).makeStream());
+        } catch (RedisException alreadyThere) {
+            // another instance recreated it first
+        }
+    }
+
     private int claimStuck() {
         int moved = 0;
         for (long activityId : activeActivities()) {
             RStream<String, String> stream = stream(activityId);
-            AutoClaimResult<String, String> claimed = stream.autoClaim(SaleKeys.RELAY_GROUP, consumer,
-                    properties.claimIdle().toMillis(), TimeUnit.MILLISECONDS, StreamMessageId.MIN, properties.batchSize());
+            AutoClaimResult<String, String> claimed;
+            try {
+                claimed = stream.autoClaim(SaleKeys.RELAY_GROUP, consumer,
+                        properties.claimIdle().toMillis(), TimeUnit.MILLISECONDS, StreamMessageId.MIN, properties.batchSize());
+            } catch (RedisException e) {
+                log.warn("Claiming stuck requests of activity {} failed this round: {}", activityId, e.toString());
+                continue;
+            }
             Map<StreamMessageId, Map<String, String>> retry = new LinkedHashMap<>();
             for (Map.Entry<StreamMessageId, Map<String, String>> entry : claimed.getMessages().entrySet()) {
                 if (deliveries(stream, entry.getKey()) > properties.maxDeliveries()) {
@@ -197,7 +222,11 @@ public class RequestRelay implements SmartLifecycle {
         for (long activityId : activeActivities()) {
             RStream<String, String> stream = stream(activityId);
             undelivered += stream.size();
-            unacknowledged += stream.getPendingInfo(SaleKeys.RELAY_GROUP).getTotal();
+            try {
+                unacknowledged += stream.getPendingInfo(SaleKeys.RELAY_GROUP).getTotal();
+            } catch (RedisException noGroupYet) {
+                // recreated by the next round
+            }
             for (StreamMessageId first : stream.range(1, StreamMessageId.MIN, StreamMessageId.MAX).keySet()) {
                 oldest = Math.min(oldest, first.getId0());
             }

@@ -1,0 +1,260 @@
+package io.seckill.flashsale.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seckill.flashsale.MutableClock;
+import io.seckill.flashsale.SaleStack;
+import io.seckill.flashsale.activity.Activity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The purchase API over a real socket: every refusal is problem+json with its stable code, and
+ * bad input changes nothing — not the stock, not the shopper's count, not even the token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(PurchaseApiIT.Time.class)
+class PurchaseApiIT extends SaleStack {
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    PurchaseSettings settings;
+
+    @Autowired
+    JsonMapper json;
+
+    record Reply(int status, String contentType, JsonNode body) {
+        String code() {
+            return body.path("code").asString();
+        }
+    }
+
+    @AfterEach
+    void restore() {
+        clock.reset();
+        settings.setEnabled(true);
+        settings.setTokenTtl(Duration.ofSeconds(30));
+    }
+
+    private Reply post(String path, String user, String body) {
+        RestClient.RequestBodySpec request = RestClient.create("http://127.0.0.1:" + port).post().uri(path)
+                .contentType(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            request.header(PurchaseController.USER_HEADER, user);
+        }
+        if (body != null) {
+            request.body(body);
+        }
+        return request.exchange((req, res) -> reply(res.getStatusCode().value(), res.getHeaders().getContentType(),
+                res.getBody().readAllBytes()));
+    }
+
+    private Reply get(String path, String user) {
+        RestClient.RequestHeadersSpec<?> request = RestClient.create("http://127.0.0.1:" + port).get().uri(path);
+        if (user != null) {
+            request.header(PurchaseController.USER_HEADER, user);
+        }
+        return request.exchange((req, res) -> reply(res.getStatusCode().value(), res.getHeaders().getContentType(),
+                res.getBody().readAllBytes()));
+    }
+
+    private Reply reply(int status, MediaType type, byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return new Reply(status, type == null ? "" : type.toString(), text.isBlank() ? json.createObjectNode() : json.readTree(text));
+    }
+
+    private String token(String user, long activityId) {
+        Reply issued = post("/api/activities/" + activityId + "/purchase-token", user, null);
+        assertThat(issued.status()).as(issued.body().toString()).isEqualTo(200);
+        return issued.body().get("token").asString();
+    }
+
+    private Reply buy(String user, long activityId, String token, String body) {
+        return post("/api/activities/" + activityId + "/purchases/" + token, user, body);
+    }
+
+    private void assertRefused(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.code()).isEqualTo(code);
+    }
+
+    @Test
+    void anAcceptedPurchaseIs202WithItsOrderIdAndAResultOnlyItsOwnerSees() {
+        long sale = openSale(10, 1).getActivityId();
+
+        Reply accepted = buy("alice", sale, token("alice", sale), "{\"quantity\":1}");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        String orderId = accepted.body().get("orderId").asString();
+        assertThat(accepted.body().get("status").asString()).isEqualTo("QUEUED");
+        String resultPath = accepted.body().get("resultPath").asString();
+        assertThat(get(resultPath, "alice").body().get("status").asString()).isEqualTo("QUEUED");
+        assertThat(get(resultPath, "alice").body().get("orderId").asString()).isEqualTo(orderId);
+        assertRefused(get(resultPath, "mallory"), 404, "NOT_FOUND");
+        assertRefused(get(resultPath, null), 401, "UNAUTHORIZED");
+        assertThat(redisStock(sale)).isEqualTo(9);
+    }
+
+    @Test
+    void soldOut() {
+        long sale = openSale(1, 1).getActivityId();
+        assertThat(buy("first", sale, token("first", sale), "{\"quantity\":1}").status()).isEqualTo(202);
+
+        assertRefused(post("/api/activities/" + sale + "/purchase-token", "second", null), 409, "SOLD_OUT");
+        assertThat(redisStock(sale)).isZero();
+    }
+
+    @Test
+    void limitReachedChangesNothing() {
+        long sale = openSale(10, 1).getActivityId();
+        assertThat(buy("bob", sale, token("bob", sale), "{\"quantity\":1}").status()).isEqualTo(202);
+
+        assertRefused(buy("bob", sale, token("bob", sale), "{\"quantity\":1}"), 409, "LIMIT_REACHED");
+        assertThat(redisStock(sale)).isEqualTo(9);
+        assertThat(buyers(sale)).containsEntry("bob", "1");
+    }
+
+    @Test
+    void notStarted() {
+        Instant now = Instant.now();
+        long sale = openSale(10, 1, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2))).getActivityId();
+
+        assertRefused(post("/api/activities/" + sale + "/purchase-token", "carol", null), 409, "NOT_STARTED");
+    }
+
+    @Test
+    void endedWhileHoldingAToken() {
+        long sale = openSale(10, 1).getActivityId();
+        String token = token("dave", sale);
+
+        clock.advance(Duration.ofHours(2));
+
+        assertRefused(buy("dave", sale, token, "{\"quantity\":1}"), 409, "ENDED");
+        assertRefused(post("/api/activities/" + sale + "/purchase-token", "dave", null), 409, "ENDED");
+        assertThat(redisStock(sale)).isEqualTo(10);
+    }
+
+    @Test
+    void pausedByTheOperatorOrByTheGlobalSwitch() {
+        long sale = openSale(10, 1).getActivityId();
+        String token = token("erin", sale);
+
+        managing.pause(sale);
+        assertRefused(buy("erin", sale, token, "{\"quantity\":1}"), 409, "PAUSED");
+        assertRefused(post("/api/activities/" + sale + "/purchase-token", "erin", null), 409, "PAUSED");
+        managing.resume(sale);
+        assertThat(buy("erin", sale, token("erin", sale), "{\"quantity\":1}").status()).isEqualTo(202);
+
+        settings.setEnabled(false);
+        assertRefused(buy("frank", sale, "AAAAAAAAAAAAAAAAAAAAAA", "{\"quantity\":1}"), 409, "PAUSED");
+        assertThat(redisStock(sale)).isEqualTo(9);
+    }
+
+    @Test
+    void aTokenWorksOnceForItsOwnUserWithinItsLifetime() throws Exception {
+        long sale = openSale(10, 2).getActivityId();
+        String token = token("gina", sale);
+
+        assertRefused(buy("henry", sale, token, "{\"quantity\":1}"), 403, "TOKEN_INVALID");
+        assertRefused(buy("gina", sale, "not-a-token", "{\"quantity\":1}"), 403, "TOKEN_INVALID");
+        assertRefused(buy("gina", sale, "AAAAAAAAAAAAAAAAAAAAAA", "{\"quantity\":1}"), 403, "TOKEN_INVALID");
+        assertThat(redisStock(sale)).isEqualTo(10);
+
+        settings.setTokenTtl(Duration.ofMillis(300));
+        String shortLived = token("gina", sale);
+        Thread.sleep(600);
+        assertRefused(buy("gina", sale, shortLived, "{\"quantity\":1}"), 403, "TOKEN_INVALID");
+        assertThat(redisStock(sale)).isEqualTo(10);
+    }
+
+    @Test
+    void aReusedTokenIsRefused() {
+        long sale = openSale(10, 2).getActivityId();
+        String token = token("ivan", sale);
+        assertThat(buy("ivan", sale, token, "{\"quantity\":1}").status()).isEqualTo(202);
+
+        assertRefused(buy("ivan", sale, token, "{\"quantity\":1}"), 403, "TOKEN_INVALID");
+        assertThat(redisStock(sale)).isEqualTo(9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"quantity\":0}", "{\"quantity\":-1}", "{\"quantity\":3}", "{}", "{\"quantity\":\"two\"}",
+            "{not json", ""})
+    void badInputIsA400AndChangesNothingNotEvenTheToken(String body) {
+        long sale = openSale(10, 2).getActivityId();
+        String token = token("judy", sale);
+
+        assertRefused(buy("judy", sale, token, body.isEmpty() ? null : body), 400, "VALIDATION_FAILED");
+
+        assertThat(redisStock(sale)).isEqualTo(10);
+        assertThat(buyers(sale)).isEmpty();
+        assertThat(buy("judy", sale, token, "{\"quantity\":2}").status()).as("the token still works").isEqualTo(202);
+    }
+
+    @Test
+    void unknownOrDraftActivitiesAreNotFound() {
+        assertRefused(post("/api/activities/123456789/purchase-token", "kim", null), 404, "NOT_FOUND");
+        assertRefused(buy("kim", 123456789, "AAAAAAAAAAAAAAAAAAAAAA", "{\"quantity\":1}"), 404, "NOT_FOUND");
+        Activity draft = managing.create(new io.seckill.flashsale.activity.NewActivity("SKU", "draft", java.math.BigDecimal.ONE,
+                5, Instant.now(), Instant.now().plus(Duration.ofHours(1)), 1));
+        assertRefused(get("/api/activities/" + draft.getActivityId(), "kim"), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void withoutAnAuthenticatedUserNothingIsIssuedOrBought() {
+        long sale = openSale(10, 1).getActivityId();
+
+        assertRefused(post("/api/activities/" + sale + "/purchase-token", null, null), 401, "UNAUTHORIZED");
+        assertRefused(buy(null, sale, "AAAAAAAAAAAAAAAAAAAAAA", "{\"quantity\":1}"), 401, "UNAUTHORIZED");
+        assertThat(redisStock(sale)).isEqualTo(10);
+    }
+
+    @Test
+    void shoppersSeeTheSaleWithItsRemainingStock() {
+        long sale = openSale(7, 1).getActivityId();
+
+        Reply listed = get("/api/activities", null);
+        Reply one = get("/api/activities/" + sale, null);
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().toString()).contains("\"" + sale + "\"");
+        assertThat(one.body().get("remaining").asInt()).isEqualTo(7);
+        assertThat(one.body().get("phase").asString()).isEqualTo("LIVE");
+        assertThat(Map.of("id", one.body().get("id").asString())).containsEntry("id", Long.toString(sale));
+    }
+}
