@@ -18,4 +18,24 @@ public interface StockLedgerMapper extends BaseMapper<StockLedger> {
     @Update("UPDATE stock_ledger SET available = available - #{quantity}, frozen = frozen + #{quantity}"
             + " WHERE activity_id = #{activityId} AND available >= #{quantity}")
     int freeze(@Param("activityId") long activityId, @Param("quantity") int quantity);
+
+    /** TCC Confirm: frozen units become reserved for a placed, unpaid order. */
+    @Update("UPDATE stock_ledger SET frozen = frozen - #{quantity}, reserved = reserved + #{quantity}"
+            + " WHERE activity_id = #{activityId} AND frozen >= #{quantity}")
+    int reserveFrozen(@Param("activityId") long activityId, @Param("quantity") int quantity);
+
+    /** TCC Cancel: frozen units go back on sale. */
+    @Update("UPDATE stock_ledger SET frozen = frozen - #{quantity}, available = available + #{quantity}"
+            + " WHERE activity_id = #{activityId} AND frozen >= #{quantity}")
+    int unfreeze(@Param("activityId") long activityId, @Param("quantity") int quantity);
+
+    /** Payment: a reserved unit is sold. */
+    @Update("UPDATE stock_ledger SET reserved = reserved - #{quantity}, sold = sold + #{quantity}"
+            + " WHERE activity_id = #{activityId} AND reserved >= #{quantity}")
+    int sellReserved(@Param("activityId") long activityId, @Param("quantity") int quantity);
+
+    /** Cancellation of a placed order: its reserved units go back on sale. */
+    @Update("UPDATE stock_ledger SET reserved = reserved - #{quantity}, available = available + #{quantity}"
+            + " WHERE activity_id = #{activityId} AND reserved >= #{quantity}")
+    int releaseReserved(@Param("activityId") long activityId, @Param("quantity") int quantity);
 }
