@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.seckill.common.testsupport.RequiresStack;
-import io.seckill.common.testsupport.StackServer;
+import io.seckill.inventory.InventoryStack;
 import io.seckill.inventory.ledger.StockLedger;
 import io.seckill.inventory.ledger.StockLedgerMapper;
 
@@ -21,8 +20,6 @@ import org.apache.seata.tm.api.GlobalTransaction;
 import org.apache.seata.tm.api.GlobalTransactionContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,10 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * through the resource manager exactly as the TC's retries arrive, so the fence under test is Seata's
  * own, not a stub.
  */
-@RequiresStack({StackServer.MYSQL, StackServer.SEATA})
-@SpringBootTest
-@Import(HoldingStockFenceIT.Placements.class)
-class HoldingStockFenceIT {
+public class HoldingStockFenceIT extends InventoryStack {
 
     @Autowired
     Placements placements;

@@ -3,20 +3,16 @@ package io.seckill.inventory.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.seckill.common.testsupport.RequiresStack;
-import io.seckill.common.testsupport.StackServer;
+import io.seckill.inventory.InventoryStack;
 
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /** MyBatis-Plus writes and reads against the real ledger schema, and the schema's own guards. */
-@RequiresStack({StackServer.MYSQL, StackServer.SEATA})
-@SpringBootTest
-class StockLedgerPersistenceIT {
+class StockLedgerPersistenceIT extends InventoryStack {
 
     @Autowired
     StockLedgerMapper ledgers;

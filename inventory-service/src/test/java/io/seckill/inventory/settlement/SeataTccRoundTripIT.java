@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.seckill.common.testsupport.RequiresStack;
-import io.seckill.common.testsupport.StackServer;
+import io.seckill.inventory.InventoryStack;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,11 +17,10 @@ import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.apache.seata.rm.tcc.api.LocalTCC;
 import org.apache.seata.rm.tcc.api.TwoPhaseBusinessAction;
+// Registered by class through InventoryStack's @Import: Seata proxies only beans whose definition names their class.
 import org.apache.seata.spring.annotation.GlobalTransactional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,11 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * service: commit drives Try then Confirm, a failure after Try drives Cancel. The fence rows prove the
  * phases went through Seata's fence table, not around it.
  */
-@RequiresStack({StackServer.MYSQL, StackServer.SEATA})
-@SpringBootTest
-// @Import, not @Bean: Seata's scanner picks what to proxy by bean class name, which @Bean methods lack.
-@Import({SeataTccRoundTripIT.RecordingProbeAction.class, SeataTccRoundTripIT.ProbeTransactions.class})
-class SeataTccRoundTripIT {
+public class SeataTccRoundTripIT extends InventoryStack {
 
     @Autowired
     ProbeTransactions transactions;
