@@ -2,8 +2,7 @@ package io.seckill.order.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seckill.common.testsupport.RequiresStack;
-import io.seckill.common.testsupport.StackServer;
+import io.seckill.order.OrderStack;
 
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -14,28 +13,16 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A record produced with the service's template comes back through a listener on the service's container factory. */
-@RequiresStack({StackServer.MYSQL, StackServer.KAFKA, StackServer.SEATA})
-@SpringBootTest
-@Import(KafkaRoundTripIT.Received.class)
-class KafkaRoundTripIT {
+public class KafkaRoundTripIT extends OrderStack {
 
     // Fixed once: ${random.uuid} would give the listener and the sender different topics.
-    static final String TOPIC = "order-service-it-" + UUID.randomUUID();
-
-    @DynamicPropertySource
-    static void topic(DynamicPropertyRegistry registry) {
-        registry.add("it.topic", () -> TOPIC);
-    }
+    public static final String TOPIC = "order-service-it-" + UUID.randomUUID();
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -54,7 +41,7 @@ class KafkaRoundTripIT {
         assertThat(record.value()).isEqualTo("{\"probe\":true}");
     }
 
-    static class Received {
+    public static class Received {
 
         final BlockingQueue<ConsumerRecord<String, String>> records = new LinkedBlockingQueue<>();
 

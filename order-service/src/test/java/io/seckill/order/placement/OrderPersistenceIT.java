@@ -3,21 +3,17 @@ package io.seckill.order.placement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.seckill.common.testsupport.RequiresStack;
-import io.seckill.common.testsupport.StackServer;
+import io.seckill.order.OrderStack;
 
 import java.math.BigDecimal;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
 
 /** MyBatis-Plus against the real orders schema; the primary key is what makes a replayed request a no-op. */
-@RequiresStack({StackServer.MYSQL, StackServer.KAFKA, StackServer.SEATA})
-@SpringBootTest
-class OrderPersistenceIT {
+class OrderPersistenceIT extends OrderStack {
 
     @Autowired
     OrderMapper orders;

@@ -3,8 +3,7 @@ package io.seckill.order.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.seckill.common.testsupport.RequiresStack;
-import io.seckill.common.testsupport.StackServer;
+import io.seckill.order.OrderStack;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,19 +14,14 @@ import org.apache.seata.tm.api.transaction.TransactionHookAdapter;
 import org.apache.seata.tm.api.transaction.TransactionHookManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * order-service as Seata transaction manager: a {@code @GlobalTransactional} method begins a global
  * transaction at the TC, and the TC's answer decides the outcome the hooks observe — commit when
  * the method returns, rollback when it throws.
  */
-@RequiresStack({StackServer.MYSQL, StackServer.KAFKA, StackServer.SEATA})
-@SpringBootTest
-// @Import, not @Bean: Seata's scanner picks what to proxy by bean class name, which @Bean methods lack.
-@Import(SeataGlobalTransactionIT.Transactions.class)
-class SeataGlobalTransactionIT {
+// Transactions is registered by class through OrderStack's @Import: Seata proxies only such beans.
+public class SeataGlobalTransactionIT extends OrderStack {
 
     @Autowired
     Transactions transactions;

@@ -1,0 +1,57 @@
+package io.seckill.order.placement;
+
+import io.seckill.common.event.Topics;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import tools.jackson.core.JacksonException;
+
+@Configuration(proxyBeanMethods = false)
+class PlacementConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    NewTopic orderRequestedTopic() {
+        return TopicBuilder.name(Topics.ORDER_REQUESTED).partitions(12).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic orderRequestedDeadLetters() {
+        return TopicBuilder.name(Topics.deadLetterOf(Topics.ORDER_REQUESTED)).partitions(12).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic orderEventsTopic() {
+        return TopicBuilder.name(Topics.ORDER_EVENTS).partitions(12).replicas(1).build();
+    }
+
+    /**
+     * Retries with backoff for longer than a global transaction can stay open, so a request whose earlier
+     * attempt is still PENDING is retried after the TC finished it; then the record goes to the DLT
+     * (same partition). Unparseable or invalid messages go there at once.
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, SettlementProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(5_000);
+        backOff.setMaxElapsedTime(properties.globalTimeout().multipliedBy(4).toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), backOff);
+        handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
+        return handler;
+    }
+}
