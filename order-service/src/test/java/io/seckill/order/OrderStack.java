@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * a second context of the same JVM), calling a real inventory-service started from its built jar.
  */
 @RequiresStack({StackServer.MYSQL, StackServer.KAFKA, StackServer.SEATA})
-@SpringBootTest(properties = {"seckill.settlement.payment-timeout=3s", "seckill.settlement.timeout-scan=500ms",
+@SpringBootTest(properties = {"seckill.settlement.payment-timeout=1h", "seckill.settlement.timeout-scan=500ms",
         "seckill.settlement.global-timeout=10s"})
 @Import({SeataGlobalTransactionIT.Transactions.class, KafkaRoundTripIT.Received.class})
 public abstract class OrderStack {

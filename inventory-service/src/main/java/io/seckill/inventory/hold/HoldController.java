@@ -49,6 +49,11 @@ class HoldController {
         return settling.release(orderId);
     }
 
+    @PostMapping("/{orderId}/reserve-again")
+    StockHoldMapper.StockHold reserveAgain(@PathVariable long orderId) {
+        return settling.reserveAgain(orderId);
+    }
+
     @GetMapping("/{orderId}")
     StockHoldMapper.StockHold read(@PathVariable long orderId) {
         StockHoldMapper.StockHold hold = holds.find(orderId);

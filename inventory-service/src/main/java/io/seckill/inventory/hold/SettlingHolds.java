@@ -32,6 +32,21 @@ public class SettlingHolds {
         return settle(orderId, "RELEASED");
     }
 
+    /** Compensation of a release (cancellation saga rolled back): the units are held for the order again. */
+    @Transactional
+    public StockHoldMapper.StockHold reserveAgain(long orderId) {
+        StockHoldMapper.StockHold hold = holds.find(orderId);
+        if (hold == null) {
+            throw new ProblemException(ErrorCode.NOT_FOUND, "No stock is held for order " + orderId + ".");
+        }
+        if (holds.move(orderId, "RELEASED", "RESERVED") == 1) {
+            if (ledgers.reserveAvailable(hold.activityId(), hold.quantity()) != 1) {
+                throw new ProblemException(ErrorCode.SOLD_OUT, "The released units of order " + orderId + " are gone.");
+            }
+        }
+        return holds.find(orderId);
+    }
+
     private StockHoldMapper.StockHold settle(long orderId, String target) {
         StockHoldMapper.StockHold hold = holds.find(orderId);
         if (hold == null) {

@@ -34,6 +34,11 @@ public interface StockLedgerMapper extends BaseMapper<StockLedger> {
             + " WHERE activity_id = #{activityId} AND reserved >= #{quantity}")
     int sellReserved(@Param("activityId") long activityId, @Param("quantity") int quantity);
 
+    /** Compensation of a release: available units are reserved again. */
+    @Update("UPDATE stock_ledger SET available = available - #{quantity}, reserved = reserved + #{quantity}"
+            + " WHERE activity_id = #{activityId} AND available >= #{quantity}")
+    int reserveAvailable(@Param("activityId") long activityId, @Param("quantity") int quantity);
+
     /** Cancellation of a placed order: its reserved units go back on sale. */
     @Update("UPDATE stock_ledger SET reserved = reserved - #{quantity}, available = available + #{quantity}"
             + " WHERE activity_id = #{activityId} AND reserved >= #{quantity}")

@@ -48,6 +48,10 @@ public class InventoryHolds {
         settle(orderId, "release");
     }
 
+    public void reserveAgain(long orderId) {
+        settle(orderId, "reserve-again");
+    }
+
     private void settle(long orderId, String action) {
         inventory.post().uri("/internal/holds/{orderId}/{action}", orderId, action).retrieve()
                 .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {

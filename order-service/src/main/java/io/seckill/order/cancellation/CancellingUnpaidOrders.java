@@ -1,0 +1,99 @@
+package io.seckill.order.cancellation;
+
+import io.seckill.order.placement.OrderMapper;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.apache.seata.saga.engine.StateMachineEngine;
+import org.apache.seata.saga.statelang.domain.ExecutionStatus;
+import org.apache.seata.saga.statelang.domain.StateMachineInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every instance scans for orders unpaid past the payment timeout and starts the cancellation saga for
+ * each, keyed by order id (Seata keeps one saga per business key, so two instances cannot both run it).
+ * Sagas a crash left unfinished are resumed forward.
+ */
+@Service
+public class CancellingUnpaidOrders {
+
+    static final String SAGA = "cancelUnpaidOrder";
+    private static final Logger log = LoggerFactory.getLogger(CancellingUnpaidOrders.class);
+
+    private final OrderMapper orders;
+    private final StateMachineEngine sagas;
+    private final PaymentTimeout timeout;
+    private final JdbcTemplate jdbc;
+    private final Counter cancelled;
+    private final Counter paymentWon;
+
+    CancellingUnpaidOrders(OrderMapper orders, StateMachineEngine sagas, PaymentTimeout timeout, JdbcTemplate jdbc,
+            MeterRegistry meters) {
+        this.orders = orders;
+        this.sagas = sagas;
+        this.timeout = timeout;
+        this.jdbc = jdbc;
+        this.cancelled = Counter.builder("orders.timeouts").tag("outcome", "cancelled").register(meters);
+        this.paymentWon = Counter.builder("orders.timeouts").tag("outcome", "paid-first").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${seckill.settlement.timeout-scan:5s}")
+    public void cancelWhatTimedOut() {
+        List<Long> unpaid = orders.unpaidSince(timeout.getPaymentTimeout().toMillis(), 200);
+        for (long orderId : unpaid) {
+            cancel(orderId);
+        }
+        resumeUnfinished();
+    }
+
+    public void cancel(long orderId) {
+        try {
+            // A mutable map: the engine keeps its context (step outputs) in the start parameters.
+            Map<String, Object> start = new HashMap<>();
+            start.put("orderId", orderId);
+            StateMachineInstance saga = sagas.startWithBusinessKey(SAGA, null, Long.toString(orderId), start);
+            if (saga.getStatus() == ExecutionStatus.SU && Boolean.TRUE.equals(saga.getContext().get("cancelled"))) {
+                cancelled.increment();
+            } else if (saga.getStatus() == ExecutionStatus.SU) {
+                paymentWon.increment();
+            }
+        } catch (RuntimeException e) {
+            if (hasCause(e, DuplicateKeyException.class) || String.valueOf(e.getMessage()).contains("Duplicate")) {
+                return; // another scan (or instance) runs this order's saga already
+            }
+            log.warn("Cancellation saga of order {} did not finish: {}", orderId, e.toString());
+        }
+    }
+
+    /** Sagas left unknown (a step failed past its retries) or running after a crash are driven forward. */
+    void resumeUnfinished() {
+        List<String> stuck = jdbc.queryForList("SELECT id FROM seata_state_machine_inst WHERE status IN ('UN', 'RU')"
+                + " AND gmt_updated < DATE_SUB(NOW(), INTERVAL 10 SECOND) LIMIT 50", String.class);
+        for (String id : stuck) {
+            try {
+                sagas.forward(id, null);
+            } catch (RuntimeException e) {
+                log.warn("Resuming cancellation saga {} failed; retried next scan: {}", id, e.toString());
+            }
+        }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
