@@ -5,6 +5,7 @@ import io.seckill.common.event.Topics;
 import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +52,10 @@ class PlacementConfiguration {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
         backOff.setMaxElapsedTime(properties.globalTimeout().multipliedBy(4).toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), backOff);
+        // Explicit destination: Spring Kafka 4 defaults to <topic>-dlt; the platform's contract is <topic>.DLT.
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(JacksonException.class, IllegalArgumentException.class);
         return handler;
     }
