@@ -31,10 +31,21 @@ public final class ServiceProcess {
 
     /** The base URL of a running instance of {@code module}, started on first use. */
     public static String baseUrl(String module) {
-        return BASE_URLS.computeIfAbsent(module, ServiceProcess::start);
+        return baseUrl(module, Map::of);
     }
 
-    private static String start(String module) {
+    /** As {@link #baseUrl(String)}, with environment variables for its start (e.g. where its own dependencies run). */
+    public static String baseUrl(String module, java.util.function.Supplier<Map<String, String>> environment) {
+        String running = BASE_URLS.get(module);
+        if (running != null) {
+            return running;
+        }
+        // Resolved outside the map's lock: the environment may start other services.
+        Map<String, String> variables = environment.get();
+        return BASE_URLS.computeIfAbsent(module, m -> start(m, variables));
+    }
+
+    private static String start(String module, Map<String, String> variables) {
         Path repo = Path.of(System.getProperty("seckill.repo.dir", "..")).toAbsolutePath().normalize();
         Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
@@ -47,6 +58,7 @@ public final class ServiceProcess {
                 "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SECKILL_CONFIG_DIR", repo.resolve("config").toString());
+        builder.environment().putAll(variables);
         try {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));

@@ -56,6 +56,11 @@ public record SaleKeys(long activityId) {
         return key("results");
     }
 
+    /** Newest fencing token that wrote this sale's counter during reconciliation. */
+    public String reconciliationFence() {
+        return key("reconciliation-fence");
+    }
+
     public String warmUpLock() {
         return key("warm-up-lock");
     }

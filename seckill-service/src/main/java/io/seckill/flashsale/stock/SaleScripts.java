@@ -20,6 +20,7 @@ public class SaleScripts {
     private final String warmUp = load("warm-up");
     private final String returnStock = load("return-stock");
     private final String advanceResult = load("advance-result");
+    private final String fencedSet = load("fenced-set");
 
     SaleScripts(RedissonClient redisson) {
         this.redis = redisson.getScript(StringCodec.INSTANCE);
@@ -53,6 +54,13 @@ public class SaleScripts {
     public void advanceResult(SaleKeys keys, long orderId, String userId, String status) {
         redis.eval(keys.results(), RScript.Mode.READ_WRITE, advanceResult, RScript.ReturnType.LONG,
                 List.of(keys.results()), Long.toString(orderId), userId, status);
+    }
+
+    /** Sets {@code target} only if {@code token} is not older than the newest token written to {@code fence}. */
+    public boolean fencedSet(String fence, String target, long token, String value) {
+        Long written = redis.eval(target, RScript.Mode.READ_WRITE, fencedSet, RScript.ReturnType.LONG,
+                List.of(fence, target), Long.toString(token), value);
+        return written == 1L;
     }
 
     private static String load(String name) {

@@ -20,6 +20,18 @@ public class StockLedgerClient {
         this.inventory = http.baseUrl(properties.inventoryBaseUrl()).build();
     }
 
+    public LedgerView read(long activityId) {
+        try {
+            return inventory.get().uri("/internal/ledgers/{activityId}", activityId).retrieve().body(LedgerView.class);
+        } catch (RestClientException e) {
+            throw new ProblemException(ErrorCode.UNAVAILABLE, "inventory-service could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The ledger of record of one activity, as inventory-service reports it. */
+    public record LedgerView(int total, int available, int frozen, int reserved, int sold) {
+    }
+
     public void open(long activityId, int total) {
         try {
             inventory.put().uri("/internal/ledgers/{activityId}", activityId).body(Map.of("total", total))
