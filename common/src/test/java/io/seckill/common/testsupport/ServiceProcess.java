@@ -42,10 +42,11 @@ public final class ServiceProcess {
         }
         // Resolved outside the map's lock: the environment may start other services.
         Map<String, String> variables = environment.get();
-        return BASE_URLS.computeIfAbsent(module, m -> start(m, variables));
+        return BASE_URLS.computeIfAbsent(module, m -> startDetached(m, variables).baseUrl());
     }
 
-    private static String start(String module, Map<String, String> variables) {
+    /** An instance of its own, not shared, that a test may kill: for crash tests. */
+    public static Running startDetached(String module, Map<String, String> variables) {
         Path repo = Path.of(System.getProperty("seckill.repo.dir", "..")).toAbsolutePath().normalize();
         Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
@@ -53,7 +54,7 @@ public final class ServiceProcess {
                     + " `./mvnw -pl " + module + " -am package -DskipTests` (./seckill test builds it in order).");
         }
         int port = freePort();
-        Path log = repo.resolve(module).resolve("target").resolve(module + "-for-tests.log");
+        Path log = repo.resolve(module).resolve("target").resolve(module + "-for-tests-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -64,9 +65,23 @@ public final class ServiceProcess {
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             String baseUrl = "http://127.0.0.1:" + port;
             awaitHealthy(module, process, baseUrl, log);
-            return baseUrl;
+            return new Running(baseUrl, process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);
+        }
+    }
+
+    /** A started service process. */
+    public record Running(String baseUrl, Process process) {
+
+        /** kill -9: no shutdown hooks, no graceful stop, exactly like a crash. */
+        public void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

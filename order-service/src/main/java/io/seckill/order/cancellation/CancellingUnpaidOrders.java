@@ -28,6 +28,8 @@ import org.springframework.stereotype.Service;
 public class CancellingUnpaidOrders {
 
     static final String SAGA = "cancelUnpaidOrder";
+    /** A saga with no step recorded for this long is presumed abandoned by a dead instance. */
+    private static final int STUCK_SECONDS = 30;
     private static final Logger log = LoggerFactory.getLogger(CancellingUnpaidOrders.class);
 
     private final OrderMapper orders;
@@ -75,13 +77,24 @@ public class CancellingUnpaidOrders {
         }
     }
 
-    /** Sagas left unknown (a step failed past its retries) or running after a crash are driven forward. */
+    /**
+     * Sagas left unknown (a step failed past its retries) or still marked running long after their last
+     * recorded step, which means the instance running them died: Seata refuses to forward a "running"
+     * saga or past a "running" step, so both are released first (taken over, like XAUTOCLAIM for streams)
+     * and the interrupted step runs again. A saga genuinely still running that long would just run its
+     * idempotent steps twice.
+     */
     void resumeUnfinished() {
         List<String> stuck = jdbc.queryForList("SELECT id FROM seata_state_machine_inst WHERE status IN ('UN', 'RU')"
-                + " AND gmt_updated < DATE_SUB(NOW(), INTERVAL 10 SECOND) LIMIT 50", String.class);
+                + " AND gmt_updated < DATE_SUB(NOW(3), INTERVAL " + STUCK_SECONDS + " SECOND) LIMIT 50", String.class);
         for (String id : stuck) {
             try {
+                jdbc.update("UPDATE seata_state_machine_inst SET is_running = 0 WHERE id = ? AND is_running = 1"
+                        + " AND gmt_updated < DATE_SUB(NOW(3), INTERVAL " + STUCK_SECONDS + " SECOND)", id);
+                // A step that died with its instance stays "running"; as unknown, forward runs it again.
+                jdbc.update("UPDATE seata_state_inst SET status = 'UN' WHERE machine_inst_id = ? AND status = 'RU'", id);
                 sagas.forward(id, null);
+                log.info("Resumed cancellation saga {} left unfinished", id);
             } catch (RuntimeException e) {
                 log.warn("Resuming cancellation saga {} failed; retried next scan: {}", id, e.toString());
             }

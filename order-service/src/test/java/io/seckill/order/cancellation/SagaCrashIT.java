@@ -1,0 +1,107 @@
+package io.seckill.order.cancellation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.seckill.common.event.OrderRequested;
+import io.seckill.common.event.Topics;
+import io.seckill.common.testsupport.ServiceProcess;
+import io.seckill.order.OrderStack;
+import io.seckill.order.placement.OrderMapper;
+import io.seckill.order.placement.OrderStatus;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Crash mid-saga: an order-service process cancelling unpaid orders is killed (-9) while its sagas run;
+ * a new process resumes the interrupted sagas forward and starts the missing ones, until every order is
+ * cancelled, every unit is back in the ledger, and no saga is left unfinished.
+ */
+class SagaCrashIT extends OrderStack {
+
+    private static final int ORDERS = 100;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    OrderMapper orders;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long count(long activityId, OrderStatus status) {
+        return orders.countByStatus(activityId).stream().filter(c -> c.status() == status)
+                .mapToLong(OrderMapper.StatusCount::orders).sum();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> ledger(RestClient inventory, long activityId) {
+        return inventory.get().uri("/internal/ledgers/{id}", activityId).retrieve().body(Map.class);
+    }
+
+    @Test
+    void sagasInterruptedByAKilledProcessAreResumedAndFinished() throws Exception {
+        String inventoryUrl = ServiceProcess.baseUrl("inventory-service");
+        RestClient inventory = RestClient.create(inventoryUrl);
+        long activityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        inventory.put().uri("/internal/ledgers/{id}", activityId).body(Map.of("total", ORDERS)).retrieve().toBodilessEntity();
+        long first = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60);
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        List<String> businessKeys = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            OrderRequested request = OrderRequested.of(first + i, "crash-" + i, activityId, 1, BigDecimal.ONE, Instant.now(),
+                    Instant.now());
+            businessKeys.add(Long.toString(request.orderId()));
+            sent.add(kafka.send(Topics.ORDER_REQUESTED, request.userId(), json.writeValueAsString(request)));
+        }
+        for (CompletableFuture<?> f : sent) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> count(activityId, OrderStatus.CREATED) == ORDERS);
+
+        // A second instance with a zero payment timeout cancels everything unpaid; kill it mid-way.
+        Map<String, String> impatient = Map.of("INVENTORY_SERVICE_URI", inventoryUrl,
+                "SECKILL_SETTLEMENT_PAYMENTTIMEOUT", "0s", "SECKILL_SETTLEMENT_TIMEOUTSCAN", "200ms");
+        ServiceProcess.Running doomed = ServiceProcess.startDetached("order-service", impatient);
+        // The scanner takes the oldest unpaid orders first: other tests' leftovers may come before ours.
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> count(activityId, OrderStatus.CANCELLED) >= 10);
+        doomed.kill();
+        long cancelledAtCrash = count(activityId, OrderStatus.CANCELLED);
+        System.out.printf("killed the cancelling instance with %d of %d orders cancelled%n", cancelledAtCrash, ORDERS);
+
+        ServiceProcess.Running successor = ServiceProcess.startDetached("order-service", impatient);
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(count(activityId, OrderStatus.CANCELLED)).isEqualTo(ORDERS);
+                assertThat(ledger(inventory, activityId)).containsEntry("available", ORDERS).containsEntry("reserved", 0);
+                String keys = businessKeys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","));
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM seata_state_machine_inst WHERE business_key IN (" + keys
+                        + ") AND status <> 'SU'", Integer.class)).as("sagas left unfinished").isZero();
+            });
+        } finally {
+            successor.kill();
+        }
+    }
+}
