@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.StackServer;
-import io.seckill.id.snowflake.AdjustableClock;
+import io.seckill.common.testsupport.MovableClock;
 import io.seckill.id.snowflake.IdsUnavailable;
 import io.seckill.id.snowflake.IdsUnavailable.Reason;
 import io.seckill.id.snowflake.SnowflakeGenerator;
@@ -58,7 +58,7 @@ class WorkerLeaseIT {
         jdbc.update("UPDATE worker_lease SET owner = NULL, expires_at = NULL WHERE worker_id >= 1000");
     }
 
-    private Instance instance(String owner, OptionalInt requested, AdjustableClock clock) {
+    private Instance instance(String owner, OptionalInt requested, MovableClock clock) {
         SnowflakeGenerator generator = new SnowflakeGenerator(clock, System::nanoTime, 5, new SimpleMeterRegistry());
         WorkerLeaseKeeper keeper = new WorkerLeaseKeeper(leases, generator, SHORT, clock, System::nanoTime,
                 owner, requested, new SimpleMeterRegistry());
@@ -76,7 +76,7 @@ class WorkerLeaseIT {
         List<Instance> all = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
             // Requested ids would not race; "any free id" does, over the same few candidate rows.
-            all.add(instance("racer-" + i, OptionalInt.empty(), new AdjustableClock()));
+            all.add(instance("racer-" + i, OptionalInt.empty(), new MovableClock()));
         }
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(instances);
@@ -107,13 +107,13 @@ class WorkerLeaseIT {
     /** Leaf #26/#98: a dead instance's worker id is recycled, but never while its lease could still be live. */
     @Test
     void aKilledInstancesWorkerIdIsTakenOverOnlyAfterItsLeaseExpires() throws Exception {
-        Instance killed = instance("killed", OptionalInt.of(1001), new AdjustableClock());
+        Instance killed = instance("killed", OptionalInt.of(1001), new MovableClock());
         killed.keeper().heartbeat();
         long claimedAt = System.nanoTime();
         long lastIdOfKilled = killed.generator().nextIds(500)[499];
         // Killed: no more heartbeats, no release.
 
-        Instance successor = instance("successor", OptionalInt.of(1001), new AdjustableClock());
+        Instance successor = instance("successor", OptionalInt.of(1001), new MovableClock());
         successor.keeper().heartbeat();
         assertThat(successor.keeper().workerId()).as("still leased to the killed instance").isEmpty();
 
@@ -131,12 +131,12 @@ class WorkerLeaseIT {
     /** Leaf #104/#216: a restart with the clock set back must not reuse ids issued before it. */
     @Test
     void aRestartWithTheClockBehindThePersistedTimeIssuesNoIdBelowIt() {
-        Instance before = instance("before-restart", OptionalInt.of(1002), new AdjustableClock());
+        Instance before = instance("before-restart", OptionalInt.of(1002), new MovableClock());
         before.keeper().heartbeat();
         long lastBefore = before.generator().nextIds(1000)[999];
         before.keeper().stop();
 
-        AdjustableClock setBack = new AdjustableClock();
+        MovableClock setBack = new MovableClock();
         setBack.shift(Duration.ofMinutes(-10));
         Instance after = instance("after-restart", OptionalInt.of(1002), setBack);
         after.keeper().heartbeat();
@@ -158,7 +158,7 @@ class WorkerLeaseIT {
 
     @Test
     void aLeaseThatCannotBeRenewedStopsIdsUntilANewOneIsHeld() {
-        Instance instance = instance("robbed", OptionalInt.empty(), new AdjustableClock());
+        Instance instance = instance("robbed", OptionalInt.empty(), new MovableClock());
         instance.keeper().heartbeat();
         int workerId = instance.keeper().workerId().getAsInt();
         instance.generator().nextId();
@@ -183,11 +183,11 @@ class WorkerLeaseIT {
         assertThat(LeaseConfiguration.requestedWorkerId(byOrdinal, "id-service-1003")).hasValue(1003);
 
         Instance pod = instance("id-service-1003", LeaseConfiguration.requestedWorkerId(byOrdinal, "id-service-1003"),
-                new AdjustableClock());
+                new MovableClock());
         pod.keeper().heartbeat();
         assertThat(pod.keeper().workerId()).hasValue(1003);
 
-        Instance impostor = instance("impostor", OptionalInt.of(1003), new AdjustableClock());
+        Instance impostor = instance("impostor", OptionalInt.of(1003), new MovableClock());
         impostor.keeper().heartbeat();
         assertThat(impostor.keeper().workerId()).as("the ordinal is leased, not assumed").isEmpty();
     }

@@ -3,6 +3,7 @@ package io.seckill.id.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seckill.common.testsupport.MovableClock;
 import io.seckill.id.snowflake.IdsUnavailable.Reason;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ class SnowflakeGeneratorTest {
 
     private static final long FAR = Long.MAX_VALUE / 2;
 
-    private final AdjustableClock clock = new AdjustableClock();
+    private final MovableClock clock = new MovableClock();
     private final AtomicLong nanos = new AtomicLong();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SnowflakeGenerator generator = new SnowflakeGenerator(clock, nanos::get, 5, meters);

@@ -29,7 +29,7 @@ public class CancellingUnpaidOrders {
 
     static final String SAGA = "cancelUnpaidOrder";
     /** A saga with no step recorded for this long is presumed abandoned by a dead instance. */
-    private static final int STUCK_SECONDS = 30;
+    private static final int STUCK_SECONDS = SagaConfiguration.SERVICE_INVOKE_TIMEOUT_MILLIS / 1000 + 5;
     private static final Logger log = LoggerFactory.getLogger(CancellingUnpaidOrders.class);
 
     private final OrderMapper orders;

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SagaConfiguration {
 
+    static final int SERVICE_INVOKE_TIMEOUT_MILLIS = 45_000;
+
     @Bean
     DbStateMachineConfig stateMachineConfig(DataSource dataSource, @Value("${spring.application.name}") String application,
             @Value("${seata.tx-service-group}") String txServiceGroup) {
@@ -28,6 +30,9 @@ class SagaConfiguration {
         config.setTxServiceGroup(txServiceGroup);
         config.setDbType("mysql");
         config.setResources(new String[] {"classpath*:seata/saga/statelang/**/*.json"});
+        // A step still "running" after this is abandoned (its instance died) and may be forwarded. Longer
+        // than any step with its retries (about 31 s for AnnounceCancellation); Seata's default is 5 minutes.
+        config.setServiceInvokeTimeout(SERVICE_INVOKE_TIMEOUT_MILLIS);
         return config;
     }
 

@@ -4,12 +4,10 @@ import io.seckill.common.event.Topics;
 
 import java.time.Clock;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -25,21 +23,6 @@ class PlacementConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    NewTopic orderRequestedTopic() {
-        return TopicBuilder.name(Topics.ORDER_REQUESTED).partitions(12).replicas(1).build();
-    }
-
-    @Bean
-    NewTopic orderRequestedDeadLetters() {
-        return TopicBuilder.name(Topics.deadLetterOf(Topics.ORDER_REQUESTED)).partitions(12).replicas(1).build();
-    }
-
-    @Bean
-    NewTopic orderEventsTopic() {
-        return TopicBuilder.name(Topics.ORDER_EVENTS).partitions(12).replicas(1).build();
     }
 
     /**

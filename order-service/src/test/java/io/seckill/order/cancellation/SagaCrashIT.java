@@ -93,7 +93,7 @@ class SagaCrashIT extends OrderStack {
 
         ServiceProcess.Running successor = ServiceProcess.startDetached("order-service", impatient);
         try {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 assertThat(count(activityId, OrderStatus.CANCELLED)).isEqualTo(ORDERS);
                 assertThat(ledger(inventory, activityId)).containsEntry("available", ORDERS).containsEntry("reserved", 0);
                 String keys = businessKeys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(","));

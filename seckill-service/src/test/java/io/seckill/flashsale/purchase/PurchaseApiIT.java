@@ -2,7 +2,7 @@ package io.seckill.flashsale.purchase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seckill.flashsale.MutableClock;
+import io.seckill.common.testsupport.MovableClock;
 import io.seckill.flashsale.SaleStack;
 import io.seckill.flashsale.activity.Activity;
 
@@ -40,8 +40,8 @@ class PurchaseApiIT extends SaleStack {
     static class Time {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
+        MovableClock movableClock() {
+            return new MovableClock();
         }
     }
 
@@ -49,7 +49,7 @@ class PurchaseApiIT extends SaleStack {
     int port;
 
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @Autowired
     PurchaseSettings settings;
@@ -162,7 +162,7 @@ class PurchaseApiIT extends SaleStack {
         long sale = openSale(10, 1).getActivityId();
         String token = token("dave", sale);
 
-        clock.advance(Duration.ofHours(2));
+        clock.shift(Duration.ofHours(2));
 
         assertRefused(buy("dave", sale, token, "{\"quantity\":1}"), 409, "ENDED");
         assertRefused(post("/api/activities/" + sale + "/purchase-token", "dave", null), 409, "ENDED");

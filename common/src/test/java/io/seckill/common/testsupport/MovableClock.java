@@ -1,4 +1,4 @@
-package io.seckill.flashsale;
+package io.seckill.common.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Real time plus an offset a test can move: sale windows open and close on demand. */
-public final class MutableClock extends Clock {
+/**
+ * Real time flowing, shifted by an offset a test moves: a clock that steps back (Snowflake's guard),
+ * or jumps past a sale's end. Inject it where the services take a {@link Clock}.
+ */
+public final class MovableClock extends Clock {
 
     private final AtomicLong offsetMillis = new AtomicLong();
 
-    public void advance(Duration by) {
+    public void shift(Duration by) {
         offsetMillis.addAndGet(by.toMillis());
     }
 
@@ -37,6 +40,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        throw new UnsupportedOperationException("a test clock runs in UTC");
     }
 }
