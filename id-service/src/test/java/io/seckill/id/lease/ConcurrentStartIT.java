@@ -3,8 +3,8 @@ package io.seckill.id.lease;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seckill.common.testsupport.RequiresStack;
+import io.seckill.common.testsupport.ServiceProcess;
 import io.seckill.common.testsupport.StackServer;
-import io.seckill.id.IdServiceApplication;
 import io.seckill.id.snowflake.SnowflakeLayout;
 
 import java.util.ArrayList;
@@ -19,12 +19,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 
-/** Three whole id-service instances started at the same moment: three different worker ids, over HTTP too. */
+/**
+ * Three id-service instances, each its own JVM from the built jar, started at the same moment (as
+ * pods of a scaled-out deployment are): three different worker ids, seen in the ids they issue.
+ */
 @RequiresStack(StackServer.MYSQL)
 class ConcurrentStartIT {
 
@@ -32,39 +32,35 @@ class ConcurrentStartIT {
     void threeInstancesStartedTogetherGetThreeDifferentWorkerIds() throws Exception {
         int instances = 3;
         CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(instances);
-        List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
+        ExecutorService starters = Executors.newFixedThreadPool(instances);
+        List<Future<ServiceProcess.Running>> starting = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
-            starting.add(pool.submit(() -> {
+            starting.add(starters.submit(() -> {
                 go.await();
-                return new SpringApplicationBuilder(IdServiceApplication.class).run("--server.port=0");
+                return ServiceProcess.startDetached("id-service", Map.of());
             }));
         }
         go.countDown();
-        List<ConfigurableApplicationContext> running = new ArrayList<>();
+        List<ServiceProcess.Running> running = new ArrayList<>();
         try {
-            for (Future<ConfigurableApplicationContext> f : starting) {
-                running.add(f.get(120, TimeUnit.SECONDS));
+            for (Future<ServiceProcess.Running> f : starting) {
+                running.add(f.get(180, TimeUnit.SECONDS));
             }
-            Set<Integer> fromLeases = new HashSet<>();
-            Set<Integer> fromIds = new HashSet<>();
-            for (ConfigurableApplicationContext instance : running) {
-                fromLeases.add(instance.getBean(WorkerLeaseKeeper.class).workerId().orElseThrow());
-                fromIds.add(workerOfAnIdServedBy(instance));
+            Set<Integer> workers = new HashSet<>();
+            for (ServiceProcess.Running instance : running) {
+                workers.add(workerOfAnIdServedBy(instance.baseUrl()));
             }
-            assertThat(fromLeases).hasSize(instances);
-            assertThat(fromIds).isEqualTo(fromLeases);
+            assertThat(workers).hasSize(instances);
         } finally {
-            running.forEach(ConfigurableApplicationContext::close);
-            pool.shutdown();
+            running.forEach(ServiceProcess.Running::kill);
+            starters.shutdown();
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static int workerOfAnIdServedBy(ConfigurableApplicationContext instance) {
-        String port = instance.getBean(Environment.class).getProperty("local.server.port");
-        Map<String, List<String>> body = RestClient.create("http://127.0.0.1:" + port)
-                .get().uri("/api/ids/snowflake?count=1").retrieve().body(Map.class);
+    private static int workerOfAnIdServedBy(String baseUrl) {
+        Map<String, List<String>> body = RestClient.create(baseUrl).get().uri("/api/ids/snowflake?count=1").retrieve()
+                .body(Map.class);
         return SnowflakeLayout.decode(Long.parseLong(body.get("ids").get(0))).workerId();
     }
 }
