@@ -8,15 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settlement settings ({@code seckill.settlement.*}), read at start-up.
  *
  * @param inventoryBaseUrl  inventory-service, whose stock holds take part in placement
- * @param timeoutScan       how often unpaid orders are looked for
  * @param globalTimeout     a placement's global transaction is rolled back by the TC after this
  */
 @ConfigurationProperties("seckill.settlement")
-public record SettlementProperties(String inventoryBaseUrl, Duration timeoutScan, Duration globalTimeout) {
+public record SettlementProperties(String inventoryBaseUrl, Duration globalTimeout) {
 
     public SettlementProperties {
         inventoryBaseUrl = inventoryBaseUrl == null ? "http://127.0.0.1:8083" : inventoryBaseUrl;
-        timeoutScan = timeoutScan == null ? Duration.ofSeconds(5) : timeoutScan;
         globalTimeout = globalTimeout == null ? Duration.ofSeconds(30) : globalTimeout;
     }
 }

@@ -21,7 +21,7 @@ class InventoryHoldsTest {
 
     private final RestClient.Builder http = RestClient.builder();
     private final MockRestServiceServer inventory = MockRestServiceServer.bindTo(http).build();
-    private final InventoryHolds holds = new InventoryHolds(http, new SettlementProperties("http://inventory", null, null));
+    private final InventoryHolds holds = new InventoryHolds(http, new SettlementProperties("http://inventory", null));
 
     @Test
     void soldOutInTheLedgerIsFinal() {

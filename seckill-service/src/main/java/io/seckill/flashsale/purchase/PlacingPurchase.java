@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +35,8 @@ public class PlacingPurchase {
     private final Map<PurchaseSettings.Strategy, PurchaseStrategy> strategies = new EnumMap<>(PurchaseSettings.Strategy.class);
     private final MeterRegistry meters;
     private final Timer latency;
+    // Looked up once per (activity, outcome), not built and registered on every purchase.
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
     PlacingPurchase(ActivityCatalog catalog, SoldOutFlags soldOut, PurchaseSettings settings, SnowflakeIdClient ids,
             Clock clock, List<PurchaseStrategy> strategies, MeterRegistry meters) {
@@ -83,7 +86,8 @@ public class PlacingPurchase {
 
     private void count(long activityId, PurchaseOutcome outcome) {
         String code = outcome instanceof PurchaseOutcome.Refused refused ? refused.code().name() : "ACCEPTED";
-        Counter.builder("seckill.purchases").description("Purchase attempts by outcome")
-                .tag("activity", Long.toString(activityId)).tag("outcome", code).register(meters).increment();
+        outcomes.computeIfAbsent(activityId + "/" + code, key -> Counter.builder("seckill.purchases")
+                .description("Purchase attempts by outcome").tag("activity", Long.toString(activityId))
+                .tag("outcome", code).register(meters)).increment();
     }
 }

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class PurchaseTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private final ActivityCatalog catalog;
     private final SoldOutFlags soldOut;
@@ -66,7 +68,7 @@ public class PurchaseTokens {
 
     /** A token as issued: 22 URL-safe characters. Anything else cannot be one. */
     static boolean looksLikeAToken(String token) {
-        return token != null && token.matches("[A-Za-z0-9_-]{22}");
+        return token != null && TOKEN.matcher(token).matches();
     }
 
     public record IssuedToken(String token, Instant expiresAt, String purchasePath) {

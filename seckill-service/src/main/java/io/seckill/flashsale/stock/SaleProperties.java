@@ -9,14 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param inventoryBaseUrl inventory-service, where publishing opens the ledger of record
  * @param warmUpLead       published activities starting within this are loaded into Redis
- * @param warmUpInterval   how often instances look for activities to warm up
  */
 @ConfigurationProperties("seckill.sale")
-public record SaleProperties(String inventoryBaseUrl, Duration warmUpLead, Duration warmUpInterval) {
+public record SaleProperties(String inventoryBaseUrl, Duration warmUpLead) {
 
     public SaleProperties {
         inventoryBaseUrl = inventoryBaseUrl == null ? "http://127.0.0.1:8083" : inventoryBaseUrl;
         warmUpLead = warmUpLead == null ? Duration.ofMinutes(10) : warmUpLead;
-        warmUpInterval = warmUpInterval == null ? Duration.ofSeconds(5) : warmUpInterval;
     }
 }
