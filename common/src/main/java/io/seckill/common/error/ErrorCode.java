@@ -27,6 +27,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
+    UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "A service did not answer in time"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private static final String TYPE_PREFIX = "urn:seckill:problem:";
@@ -64,7 +65,8 @@ public enum ErrorCode {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
-            case 503 -> UNAVAILABLE;
+            case 502, 503 -> UNAVAILABLE;
+            case 504 -> UPSTREAM_TIMEOUT;
             default -> status >= 500 ? INTERNAL : VALIDATION_FAILED;
         };
     }

@@ -24,7 +24,9 @@ class ErrorCodeTest {
         assertThat(ErrorCode.forStatus(409)).isEqualTo(ErrorCode.INVALID_STATE);
         assertThat(ErrorCode.forStatus(403)).isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(ErrorCode.forStatus(418)).isEqualTo(ErrorCode.VALIDATION_FAILED);
-        assertThat(ErrorCode.forStatus(502)).isEqualTo(ErrorCode.INTERNAL);
+        assertThat(ErrorCode.forStatus(502)).isEqualTo(ErrorCode.UNAVAILABLE);
+        assertThat(ErrorCode.forStatus(504)).isEqualTo(ErrorCode.UPSTREAM_TIMEOUT);
+        assertThat(ErrorCode.forStatus(500)).isEqualTo(ErrorCode.INTERNAL);
     }
 
     @Test

@@ -1,0 +1,144 @@
+package io.seckill.gateway.auth;
+
+import io.seckill.common.error.ErrorCode;
+import io.seckill.gateway.problem.ProblemResponses;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+
+/**
+ * The gateway is an OAuth2 resource server: every /api call but browsing carries a bearer JWT,
+ * /admin and the management endpoints need the OPERATOR role. Locally tokens are HS256 with a shared
+ * secret and come from the development login; in production (mode: issuer) Spring Boot builds the
+ * decoder from spring.security.oauth2.resourceserver.jwt.issuer-uri / jwk-set-uri instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    static final String OPERATOR = "OPERATOR";
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AuthProperties properties,
+            ProblemResponses problems) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable) // bearer tokens only, no cookies to ride on
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.POST, "/auth/login").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/activities", "/api/activities/{activityId}").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/admin/**").hasRole(OPERATOR)
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers("/actuator/**").hasRole(OPERATOR)
+                        // The storefront's files; anything else finds no route and is answered 404.
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles(properties)))
+                        .authenticationEntryPoint(unauthenticated(problems))
+                        .accessDeniedHandler(forbidden(problems)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated(problems))
+                        .accessDeniedHandler(forbidden(problems)))
+                .build();
+    }
+
+    /** Roles come from the configured claim (default "roles") and become ROLE_* authorities. */
+    private static ReactiveJwtAuthenticationConverterAdapter roles(AuthProperties properties) {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(properties.getRolesClaim());
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    private static ServerAuthenticationEntryPoint unauthenticated(ProblemResponses problems) {
+        return (exchange, failure) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            boolean presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            return problems.write(exchange, ErrorCode.UNAUTHORIZED, presented
+                    ? "The bearer token is invalid or expired; log in again."
+                    : "Log in first: send Authorization: Bearer <token> (POST /auth/login issues one).");
+        };
+    }
+
+    private static ServerAccessDeniedHandler forbidden(ProblemResponses problems) {
+        return (exchange, denied) -> problems.write(exchange, ErrorCode.FORBIDDEN,
+                "Your role may not use " + exchange.getRequest().getPath().value() + ".");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Local and demo mode: one HMAC secret signs (login) and checks (every request) the tokens. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "seckill.auth", name = "mode", havingValue = "shared-secret", matchIfMissing = true)
+    static class SharedSecret {
+
+        @Bean
+        ReactiveJwtDecoder jwtDecoder(AuthProperties properties, Clock clock) {
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key(properties))
+                    .macAlgorithm(MacAlgorithm.HS256).build();
+            JwtTimestampValidator timestamps = new JwtTimestampValidator();
+            timestamps.setClock(clock);
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(timestamps,
+                    new JwtIssuerValidator(properties.getIssuer())));
+            return decoder;
+        }
+
+        @Bean
+        JwtEncoder jwtEncoder(AuthProperties properties) {
+            return new NimbusJwtEncoder(new ImmutableSecret<>(key(properties)));
+        }
+
+        @Bean
+        TokenIssuer tokenIssuer(JwtEncoder encoder, AuthProperties properties, Clock clock) {
+            return new TokenIssuer(encoder, properties, clock);
+        }
+
+        private static SecretKey key(AuthProperties properties) {
+            String secret = properties.getSecret();
+            if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+                throw new IllegalStateException("seckill.auth.secret (SECKILL_JWT_SECRET) must be at least 32 bytes"
+                        + " for HS256 tokens; or set seckill.auth.mode=issuer and an issuer-uri.");
+            }
+            return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        }
+    }
+}

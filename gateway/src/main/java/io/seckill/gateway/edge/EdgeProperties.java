@@ -1,0 +1,23 @@
+package io.seckill.gateway.edge;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * What the gateway accepts at all ({@code seckill.gateway.*}), refreshed live. Mutable on purpose:
+ * Spring Cloud rebinds JavaBean properties on refresh, not records.
+ */
+@ConfigurationProperties("seckill.gateway")
+public class EdgeProperties {
+
+    /** Largest request body let through; a purchase is a few bytes, so anything big is refused with 413. */
+    private DataSize maxBodySize = DataSize.ofKilobytes(16);
+
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+}
