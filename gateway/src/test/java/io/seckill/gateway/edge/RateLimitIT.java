@@ -54,15 +54,15 @@ class RateLimitIT extends GatewayStack {
         Map<String, String> ownAddress = Map.of("X-Forwarded-For", randomAddress());
         setLimit("per-user", 1, 3);
 
-        List<Integer> statuses = new ArrayList<>();
-        Response refused = null;
-        for (int i = 0; i < 4; i++) {
-            Response response = gateway.send("GET", "/api/orders/1", token, null, ownAddress);
-            statuses.add(response.status());
-            refused = response;
+        // The bucket script counts whole seconds, so a burst straddling a second may get one token more:
+        // six requests at a burst of three must still see refusals.
+        List<Response> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(gateway.send("GET", "/api/orders/1", token, null, ownAddress));
         }
-        assertThat(statuses.subList(0, 3)).as("within the burst: the service answers").containsOnly(404);
-        assertThat(refused.status()).isEqualTo(429);
+        assertThat(answers.subList(0, 3)).as("within the burst: the service answers").allMatch(r -> r.status() == 404);
+        Response refused = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow(
+                () -> new AssertionError("no 429 among " + answers.stream().map(Response::status).toList()));
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.code()).isEqualTo("RATE_LIMITED");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
@@ -85,12 +85,13 @@ class RateLimitIT extends GatewayStack {
         String crowded = randomAddress();
 
         List<Integer> fromOne = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 6; i++) {
             fromOne.add(gateway.send("GET", "/api/activities", null, null, Map.of("X-Forwarded-For", crowded)).status());
         }
         Response fromAnother = gateway.send("GET", "/api/activities", null, null, Map.of("X-Forwarded-For", randomAddress()));
 
-        assertThat(fromOne).containsExactly(200, 200, 429);
+        assertThat(fromOne.subList(0, 2)).containsOnly(200);
+        assertThat(fromOne.stream().filter(status -> status == 429).count()).as("refusals in %s", fromOne).isGreaterThanOrEqualTo(2);
         assertThat(fromAnother.status()).isEqualTo(200);
     }
 
@@ -101,9 +102,12 @@ class RateLimitIT extends GatewayStack {
         setLimit("per-activity", 1, 3);
         long activity = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
-        List<Integer> statuses = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            String token = gateway.login("shopper-" + (i + 1), GatewayClient.SHOPPER_PASSWORD);
+            tokens.add(gateway.login("shopper-" + (i + 1), GatewayClient.SHOPPER_PASSWORD));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (String token : tokens) {
             statuses.add(gateway.send("POST", "/api/activities/" + activity + "/purchases/some-token", token,
                     Map.of("quantity", 1), Map.of("X-Forwarded-For", randomAddress())).status());
         }
@@ -112,7 +116,9 @@ class RateLimitIT extends GatewayStack {
                 Map.of("X-Forwarded-For", randomAddress()));
 
         assertThat(statuses.subList(0, 3)).as("through to the service, which refuses the bogus token").doesNotContain(429);
-        assertThat(statuses.subList(3, 6)).containsOnly(429);
+        assertThat(statuses.subList(3, 6).stream().filter(status -> status == 429).count())
+                .as("six shoppers at a burst of three (one token may refill at a second boundary): %s", statuses)
+                .isGreaterThanOrEqualTo(2);
         assertThat(otherSale.status()).as("another sale's bucket is untouched").isNotEqualTo(429);
     }
 
