@@ -1,0 +1,199 @@
+package io.seckill.demo;
+
+import io.seckill.demo.chaos.ChaosMonkey;
+import io.seckill.demo.crowd.BurstOutcome;
+import io.seckill.demo.crowd.Crowd;
+import io.seckill.demo.crowd.GatewayHttp;
+import io.seckill.demo.observe.Replay;
+import io.seckill.demo.observe.StackProbe;
+import io.seckill.demo.report.DemoReport;
+import io.seckill.demo.report.Invariants;
+import io.seckill.demo.report.Progress;
+import io.seckill.demo.sale.Operator;
+import io.seckill.demo.sale.OperatorKnobs;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+
+/**
+ * {@code ./seckill demo}: one whole flash sale on the running stack, through the gateway like real
+ * shoppers and a real operator, then judged against the invariants on what Redis and MySQL hold.
+ * Exit code 0 only if every invariant passes.
+ */
+public final class DemoCommand {
+
+    private final DemoOptions options;
+    private final Progress progress;
+    private final Path repo;
+    private final String kafka = System.getenv().getOrDefault("KAFKA_HOST", "127.0.0.1") + ":"
+            + System.getenv().getOrDefault("KAFKA_PORT", "9092");
+
+    DemoCommand(DemoOptions options, Progress progress) {
+        this.options = options;
+        this.progress = progress;
+        this.repo = Path.of(options.repoDir()).toAbsolutePath().normalize();
+    }
+
+    public static void main(String[] args) {
+        List<String> flags = new ArrayList<>(List.of(args));
+        if (flags.contains("--help") || flags.contains("-h")) {
+            System.out.print(DemoOptions.USAGE);
+            System.exit(2);
+        }
+        boolean validateOnly = flags.remove("--validate");
+        DemoOptions options;
+        try {
+            options = DemoOptions.parse(flags.toArray(String[]::new));
+            if (validateOnly) {
+                System.exit(0);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Progress progress = new Progress(System.err, Boolean.getBoolean("seckill.tty"));
+        DemoReport report = new DemoCommand(options, progress).run();
+        System.out.println(options.json() ? report.toJson() : report.toText());
+        System.exit(report.allPass() ? 0 : 1);
+    }
+
+    DemoReport run() {
+        GatewayHttp gateway = new GatewayHttp(options.gateway(), options.concurrency());
+        try (OperatorKnobs knobs = new OperatorKnobs(repo.resolve("config"), repo.resolve(".stack/demo-knobs"));
+                StackProbe probe = StackProbe.local()) {
+            progress.step("operator: payment timeout " + options.paymentTimeout().toSeconds() + " s; 127.0.0.1 trusted as the"
+                    + " shoppers' load balancer (one X-Forwarded-For address per shopper)");
+            knobs.set("order-service.yaml", "payment-timeout: 15m", "payment-timeout: " + options.paymentTimeout().toSeconds() + "s");
+            knobs.set("gateway.yaml", "trusted-proxies: []", "trusted-proxies: [127.0.0.1/32]");
+            sleep(Duration.ofMillis(2500)); // services poll their config file every second
+
+            Operator operator = new Operator(gateway);
+            Crowd crowd = new Crowd(gateway, options.shoppers(), options.concurrency());
+            int notLoggedIn = crowd.logIn(progress);
+            progress.step(String.format("%,d shoppers logged in%s", options.shoppers() - notLoggedIn,
+                    notLoggedIn > 0 ? String.format(" (%,d could not)", notLoggedIn) : ""));
+
+            Operator.Sale sale = operator.openSale("Demo flash sale", options.stock(), options.perUserLimit(), Duration.ofSeconds(3));
+            progress.step("sale " + sale.id() + " published and warmed: " + options.stock() + " units, opens at " + sale.startAt());
+            sleepUntil(sale.startAt());
+
+            ChaosMonkey chaos = options.chaos() ? ChaosMonkey.start(repo, progress) : null;
+            long burstStarted = System.nanoTime();
+            BurstOutcome burst = crowd.buy(sale.id(), options.perUserLimit(), progress);
+            progress.step(String.format("burst over in %.1f s: %,d accepted, refused %s", (System.nanoTime() - burstStarted) / 1e9,
+                    burst.acceptedOrders().size(), burst.refusedByCode()));
+
+            Set<Long> acceptedByPlatform = probe.acceptedInRedis(sale.id());
+            int accepted = acceptedByPlatform.size();
+            awaitProgress("settling", accepted, () -> probe.orders(sale.id()).total(), Duration.ofSeconds(180));
+            double settlementSeconds = Math.max(0, (System.nanoTime() - burst.lastAcceptedAtNanos()) / 1e9);
+
+            List<Map.Entry<Long, String>> unpaid = probe.unpaid(sale.id());
+            List<Map.Entry<Long, Integer>> toPay = new ArrayList<>();
+            for (Map.Entry<Long, String> order : unpaid.subList(0, (int) Math.round(unpaid.size() * options.paymentShare()))) {
+                toPay.add(Map.entry(order.getKey(), Integer.parseInt(order.getValue().substring("shopper-".length()))));
+            }
+            Map<String, Integer> payments = crowd.pay(toPay, progress);
+            progress.step("payments answered " + payments + "; the other " + (unpaid.size() - toPay.size())
+                    + " orders are left to time out after " + options.paymentTimeout().toSeconds() + " s");
+            int toCancel = unpaid.size() - payments.getOrDefault("PAID", 0);
+            awaitProgress("timing out", toCancel, () -> toCancel - probe.orders(sale.id()).count("CREATED"),
+                    options.paymentTimeout().plus(Duration.ofSeconds(180)));
+            await("stock returned to Redis", () -> probe.redisRemaining(sale.id()) == probe.ledger(sale.id()).available(),
+                    Duration.ofSeconds(60));
+            List<String> chaosEvents = List.of();
+            if (chaos != null) {
+                progress.step("chaos: waiting for the last restart");
+                chaos.close();
+                chaosEvents = chaos.events();
+                awaitProgress("settling", accepted, () -> probe.orders(sale.id()).total(), Duration.ofSeconds(180));
+                await("no unpaid order left", () -> probe.orders(sale.id()).count("CREATED") == 0,
+                        options.paymentTimeout().plus(Duration.ofSeconds(180)));
+                await("stock returned to Redis", () -> probe.redisRemaining(sale.id()) == probe.ledger(sale.id()).available(),
+                        Duration.ofSeconds(60));
+            }
+
+            Invariants.Snapshot before = snapshot(probe, sale.id());
+            int replayed = Replay.resend(kafka, sale.id(), probe.owners(sale.id(), 100), new BigDecimal("99.00"));
+            progress.step("replayed " + replayed + " accepted purchases to Kafka; waiting for order-service to consume them");
+            sleep(Duration.ofSeconds(2));
+            await("replays consumed", () -> Replay.placementLag(kafka) == 0, Duration.ofSeconds(60));
+            sleep(Duration.ofSeconds(1));
+            Invariants.Snapshot after = snapshot(probe, sale.id());
+
+            acceptedByPlatform = probe.acceptedInRedis(sale.id());
+            StackProbe.Orders orders = probe.orders(sale.id());
+            StackProbe.Ledger ledger = probe.ledger(sale.id());
+            int remaining = probe.redisRemaining(sale.id());
+            Map<String, Invariants.Verdict> verdicts = Invariants.judge(new Invariants.Evidence(options.stock(), options.perUserLimit(),
+                    burst.acceptedOrders().keySet(), acceptedByPlatform, probe.orderIds(sale.id()), orders, ledger, remaining,
+                    replayed, before, after));
+            return new DemoReport(sale.id(), options.stock(), options.shoppers(), options.perUserLimit(), remaining, ledger,
+                    burst.acceptedOrders().size(), acceptedByPlatform.size(), burst.refusedByCode(), orders, payments,
+                    burst.latencyMillis(50), burst.latencyMillis(99), progress.elapsedSeconds(), settlementSeconds,
+                    chaosEvents, verdicts);
+        }
+    }
+
+    private static Invariants.Snapshot snapshot(StackProbe probe, long activityId) {
+        return new Invariants.Snapshot(probe.orders(activityId).byStatus(), probe.ledger(activityId), probe.redisRemaining(activityId));
+    }
+
+    /** Shows {@code done} growing to {@code target}; gives up (and lets the invariants judge) if it stalls past {@code patience}. */
+    private void awaitProgress(String phase, int target, IntSupplier done, Duration patience) {
+        progress.start(phase, target);
+        long deadline = System.nanoTime() + patience.toNanos();
+        int current = done.getAsInt();
+        while (current < target && System.nanoTime() < deadline) {
+            progress.update(current);
+            sleep(Duration.ofMillis(250));
+            current = safely(done, current);
+        }
+        progress.update(Math.min(current, target));
+        progress.finish();
+        if (current < target) progress.step(phase + ": stopped waiting at " + current + " of " + target);
+    }
+
+    private void await(String what, BooleanSupplier condition, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) return;
+            } catch (RuntimeException storeBriefslyAway) {
+                // a store restarting under chaos: ask again
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        progress.step(what + ": not reached within " + patience.toSeconds() + " s");
+    }
+
+    private static int safely(IntSupplier supplier, int previous) {
+        try {
+            return supplier.getAsInt();
+        } catch (RuntimeException e) {
+            return previous;
+        }
+    }
+
+    private static void sleepUntil(Instant moment) {
+        Duration wait = Duration.between(Instant.now(), moment);
+        if (!wait.isNegative()) sleep(wait.plusMillis(200));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

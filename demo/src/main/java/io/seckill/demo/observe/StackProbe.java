@@ -1,0 +1,151 @@
+package io.seckill.demo.observe;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+/**
+ * Reads the truth the report is judged on straight from the stores, not from the services' answers:
+ * the Redis counter and the record of accepted purchases, the ledger of record and the orders in MySQL.
+ */
+public final class StackProbe implements AutoCloseable {
+
+    private final RedisClient redisClient;
+    private final StatefulRedisConnection<String, String> redisConnection;
+    private final RedisCommands<String, String> redis;
+    private final String jdbcBase;
+    private final String user;
+    private final String password;
+
+    public StackProbe(String redisHost, int redisPort, String mysqlHost, int mysqlPort, String user, String password) {
+        this.redisClient = RedisClient.create("redis://" + redisHost + ":" + redisPort);
+        this.redisConnection = redisClient.connect();
+        this.redis = redisConnection.sync();
+        this.jdbcBase = "jdbc:mysql://" + mysqlHost + ":" + mysqlPort + "/";
+        this.user = user;
+        this.password = password;
+    }
+
+    public static StackProbe local() {
+        Map<String, String> env = System.getenv();
+        return new StackProbe(env.getOrDefault("REDIS_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")),
+                env.getOrDefault("MYSQL_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("MYSQL_PORT", "3306")),
+                env.getOrDefault("MYSQL_USER", "seckill"), env.getOrDefault("MYSQL_PASSWORD", "seckill"));
+    }
+
+    /** Units Redis still offers. */
+    public int redisRemaining(long activityId) {
+        String value = redis.get("sk:{" + activityId + "}:stock");
+        return value == null ? -1 : Integer.parseInt(value);
+    }
+
+    /** Every purchase the platform accepted (recorded by the purchase script in the same atomic step). */
+    public Set<Long> acceptedInRedis(long activityId) {
+        Set<Long> ids = new HashSet<>();
+        redis.hkeys("sk:{" + activityId + "}:results").forEach(id -> ids.add(Long.parseLong(id)));
+        return ids;
+    }
+
+    public Ledger ledger(long activityId) {
+        return query("inventory", "SELECT total, available, frozen, reserved, sold FROM stock_ledger WHERE activity_id = ?",
+                activityId, rows -> rows.next()
+                        ? new Ledger(rows.getInt(1), rows.getInt(2), rows.getInt(3), rows.getInt(4), rows.getInt(5))
+                        : new Ledger(0, 0, 0, 0, 0));
+    }
+
+    public Orders orders(long activityId) {
+        Map<String, Integer> byStatus = query("orders",
+                "SELECT status, COUNT(*) FROM orders WHERE activity_id = ? GROUP BY status", activityId, rows -> {
+                    Map<String, Integer> counts = new TreeMap<>();
+                    while (rows.next()) counts.put(rows.getString(1), rows.getInt(2));
+                    return counts;
+                });
+        int maxPerUser = query("orders", "SELECT COALESCE(MAX(units), 0) FROM (SELECT SUM(quantity) AS units FROM orders"
+                + " WHERE activity_id = ? AND status <> 'FAILED' GROUP BY user_id) per_user", activityId,
+                rows -> rows.next() ? rows.getInt(1) : 0);
+        return new Orders(byStatus, maxPerUser);
+    }
+
+    public Set<Long> orderIds(long activityId) {
+        return query("orders", "SELECT order_id FROM orders WHERE activity_id = ?", activityId, rows -> {
+            Set<Long> ids = new HashSet<>();
+            while (rows.next()) ids.add(rows.getLong(1));
+            return ids;
+        });
+    }
+
+    /** Order id → owner, for up to {@code max} orders of the sale. */
+    public Map<Long, String> owners(long activityId, int max) {
+        return query("orders", "SELECT order_id, user_id FROM orders WHERE activity_id = ? ORDER BY order_id LIMIT " + max,
+                activityId, rows -> {
+                    Map<Long, String> owners = new java.util.LinkedHashMap<>();
+                    while (rows.next()) owners.put(rows.getLong(1), rows.getString(2));
+                    return owners;
+                });
+    }
+
+    /** Order id and owner of every order waiting for payment. */
+    public List<Map.Entry<Long, String>> unpaid(long activityId) {
+        return query("orders", "SELECT order_id, user_id FROM orders WHERE activity_id = ? AND status = 'CREATED' ORDER BY order_id",
+                activityId, rows -> {
+                    List<Map.Entry<Long, String>> unpaid = new ArrayList<>();
+                    while (rows.next()) unpaid.add(Map.entry(rows.getLong(1), rows.getString(2)));
+                    return unpaid;
+                });
+    }
+
+    private <T> T query(String database, String sql, long activityId, RowReader<T> reader) {
+        try (Connection connection = DriverManager.getConnection(jdbcBase + database, user, password);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, activityId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading " + database + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        redisConnection.close();
+        redisClient.shutdown();
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** The ledger of record of one sale. */
+    public record Ledger(int total, int available, int frozen, int reserved, int sold) {
+    }
+
+    /** Orders of one sale by status, and the most units any one user holds. */
+    public record Orders(Map<String, Integer> byStatus, int maxUnitsPerUser) {
+
+        public int count(String status) {
+            return byStatus.getOrDefault(status, 0);
+        }
+
+        /** Orders that were placed (reached CREATED): still unpaid, paid or cancelled since. */
+        public int placed() {
+            return count("CREATED") + count("PAID") + count("CANCELLED");
+        }
+
+        public int total() {
+            return byStatus.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+}
