@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Kills -9, one at a time and at random moments, the processes a sale depends on — seckill-service,
  * order-service, inventory-service and the Kafka broker, each at least once — and brings each back with
- * {@code ./seckill up} (which restarts only what is down). Every kill and return is logged with its time.
+ * {@code ./seckill up} (which restarts only what is down). One round: the sale must then recover by itself. Every kill and return is logged with its time.
  */
 public final class ChaosMonkey implements AutoCloseable {
 
@@ -24,7 +24,6 @@ public final class ChaosMonkey implements AutoCloseable {
     private final Progress progress;
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
-    private volatile boolean stopping;
 
     private ChaosMonkey(Path repo, Progress progress) {
         this.repo = repo;
@@ -43,10 +42,9 @@ public final class ChaosMonkey implements AutoCloseable {
         return List.copyOf(events);
     }
 
-    /** Stops after every target was killed at least once and the last one is back. */
+    /** Waits until every target was killed once and the last one is back. */
     @Override
     public void close() {
-        stopping = true;
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -54,16 +52,13 @@ public final class ChaosMonkey implements AutoCloseable {
         }
     }
 
+    /** One round: each target once, in random order, at random moments a few seconds apart. */
     private void rampage() {
         List<String> order = new ArrayList<>(TARGETS);
         Collections.shuffle(order);
-        int round = 0;
-        while (round < order.size() || !stopping) {
-            String target = round < order.size() ? order.get(round) : TARGETS.get(ThreadLocalRandom.current().nextInt(TARGETS.size()));
-            pause(round == 0 ? 1_000 + ThreadLocalRandom.current().nextInt(3_000) : 2_000 + ThreadLocalRandom.current().nextInt(6_000));
-            if (round >= order.size() && stopping) break;
-            killAndRestart(target);
-            round++;
+        for (int i = 0; i < order.size(); i++) {
+            pause(i == 0 ? 1_000 + ThreadLocalRandom.current().nextInt(4_000) : 2_000 + ThreadLocalRandom.current().nextInt(6_000));
+            killAndRestart(order.get(i));
         }
     }
 
