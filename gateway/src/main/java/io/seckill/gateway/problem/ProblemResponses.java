@@ -12,20 +12,26 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the gateway's own refusals (401, 403, 404, 413, 429, 5xx) as RFC 9457 problem+json with the
- * platform's stable {@code code}, the same shape the services answer with.
+ * platform's stable {@code code}, the same shape the services answer with, and counts each in
+ * {@code seckill.gateway.rejections{code, route}} — route being a fixed family of paths
+ * ({@link RouteFamily}), never the path itself, so the tag stays low-cardinality.
  */
 @Component
 public class ProblemResponses {
 
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
-    public ProblemResponses(JsonMapper json) {
+    public ProblemResponses(JsonMapper json, MeterRegistry meters) {
         this.json = json;
+        this.meters = meters;
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ErrorCode code, String detail) {
@@ -33,6 +39,8 @@ public class ProblemResponses {
         if (response.isCommitted()) {
             return Mono.empty();
         }
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        meters.counter("seckill.gateway.rejections", "code", code.name(), "route", RouteFamily.of(path)).increment();
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", code.type().toString());
         problem.put("title", code.title());
