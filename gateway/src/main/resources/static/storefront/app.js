@@ -30,7 +30,8 @@ async function logIn(event) {
     showSignedIn();
     renderOrders();
   } catch (error) {
-    message.textContent = explain(error);
+    // At the login itself, 401 can only mean the credentials.
+    message.textContent = error.code === 'UNAUTHORIZED' ? 'Unknown user or wrong password.' : explain(error);
   } finally {
     $('#login-button').disabled = false;
   }

@@ -22,9 +22,6 @@ export function explain(error) {
   if (error.code === 'RATE_LIMITED') {
     return `Too many requests: wait ${error.retryAfter || 1} s and try again.`;
   }
-  if (error.code === 'UNAUTHORIZED' && error.message && error.message.startsWith('Unknown user')) {
-    return 'Unknown user or wrong password.';
-  }
   return MESSAGES[error.code] || error.message;
 }
 

@@ -12,8 +12,6 @@ import io.seckill.demo.report.Progress;
 import io.seckill.demo.sale.Operator;
 import io.seckill.demo.sale.OperatorKnobs;
 
-import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,14 +30,13 @@ public final class DemoCommand {
 
     private final DemoOptions options;
     private final Progress progress;
-    private final Path repo;
+    private final LocalStack stack = LocalStack.fromSystem();
     private final String kafka = System.getenv().getOrDefault("KAFKA_HOST", "127.0.0.1") + ":"
             + System.getenv().getOrDefault("KAFKA_PORT", "9092");
 
     DemoCommand(DemoOptions options, Progress progress) {
         this.options = options;
         this.progress = progress;
-        this.repo = Path.of(options.repoDir()).toAbsolutePath().normalize();
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,7 +47,7 @@ public final class DemoCommand {
         List<String> flags = new ArrayList<>(List.of(args));
         if (flags.contains("--help") || flags.contains("-h")) {
             System.out.print(DemoOptions.USAGE);
-            System.exit(2);
+            System.exit(0);
         }
         boolean validateOnly = flags.remove("--validate");
         DemoOptions options;
@@ -65,15 +62,26 @@ public final class DemoCommand {
             return;
         }
         Progress progress = new Progress(System.err, Boolean.getBoolean("seckill.tty"));
-        DemoReport report = new DemoCommand(options, progress).run();
+        DemoReport report;
+        try {
+            report = new DemoCommand(options, progress).run();
+        } catch (RuntimeException e) {
+            // Not a verdict: the sale could not be run or observed (exit 3, unlike an invariant's FAIL).
+            e.printStackTrace();
+            if (options.json()) {
+                System.out.println(tools.jackson.databind.json.JsonMapper.builder().build()
+                        .writeValueAsString(java.util.Map.of("error", String.valueOf(e.getMessage()))));
+            }
+            System.exit(3);
+            return;
+        }
         System.out.println(options.json() ? report.toJson() : report.toText());
         System.exit(report.allPass() ? 0 : 1);
     }
 
     DemoReport run() {
         GatewayHttp gateway = new GatewayHttp(options.gateway(), options.concurrency());
-        try (OperatorKnobs knobs = new OperatorKnobs(repo.resolve("config"), repo.resolve(".stack/demo-knobs"));
-                StackProbe probe = StackProbe.local()) {
+        try (OperatorKnobs knobs = stack.knobs(); StackProbe probe = StackProbe.local(); Replay replay = new Replay(kafka)) {
             progress.step("operator: payment timeout " + options.paymentTimeout().toSeconds() + " s; 127.0.0.1 trusted as the"
                     + " shoppers' load balancer (one X-Forwarded-For address per shopper)");
             knobs.set("order-service.yaml", "payment-timeout: 15m", "payment-timeout: " + options.paymentTimeout().toSeconds() + "s");
@@ -90,7 +98,7 @@ public final class DemoCommand {
             progress.step("sale " + sale.id() + " published and warmed: " + options.stock() + " units, opens at " + sale.startAt());
             sleepUntil(sale.startAt());
 
-            ChaosMonkey chaos = options.chaos() ? ChaosMonkey.start(repo, progress) : null;
+            ChaosMonkey chaos = options.chaos() ? ChaosMonkey.start(stack, progress) : null;
             long burstStarted = System.nanoTime();
             BurstOutcome burst = crowd.buy(sale.id(), options.perUserLimit(), progress);
             progress.step(String.format("burst over in %.1f s: %,d accepted, refused %s", (System.nanoTime() - burstStarted) / 1e9,
@@ -98,20 +106,22 @@ public final class DemoCommand {
 
             Set<Long> acceptedByPlatform = probe.acceptedInRedis(sale.id());
             int accepted = acceptedByPlatform.size();
-            awaitProgress("settling", accepted, () -> probe.orders(sale.id()).total(), Duration.ofSeconds(180));
+            long settledAt = awaitProgress("settling", accepted, () -> probe.orders(sale.id()).total(), Duration.ofSeconds(180));
             List<String> chaosEvents = List.of();
             if (chaos != null) {
                 progress.step("chaos: waiting for the last kill and restart");
                 chaos.close();
                 chaosEvents = chaos.events();
-                awaitProgress("settling", accepted, () -> probe.orders(sale.id()).total(), Duration.ofSeconds(300));
+                settledAt = awaitProgress("settling", accepted, () -> probe.orders(sale.id()).total(), Duration.ofSeconds(300));
             }
-            double settlementSeconds = Math.max(0, (System.nanoTime() - burst.lastAcceptedAtNanos()) / 1e9);
+            // From the last 202 to the moment every accepted purchase was an order; none if nothing settled.
+            Double settlementSeconds = accepted > 0 && settledAt > 0
+                    ? Math.max(0, (settledAt - burst.lastAcceptedAtNanos()) / 1e9) : null;
 
             List<Map.Entry<Long, String>> unpaid = probe.unpaid(sale.id());
             List<Map.Entry<Long, Integer>> toPay = new ArrayList<>();
             for (Map.Entry<Long, String> order : unpaid.subList(0, (int) Math.round(unpaid.size() * options.paymentShare()))) {
-                toPay.add(Map.entry(order.getKey(), Integer.parseInt(order.getValue().substring("shopper-".length()))));
+                toPay.add(Map.entry(order.getKey(), Crowd.shopperOf(order.getValue())));
             }
             Map<String, Integer> payments = crowd.pay(toPay, progress);
             progress.step("payments answered " + payments + "; the other " + (unpaid.size() - toPay.size())
@@ -122,10 +132,10 @@ public final class DemoCommand {
             await("stock returned to Redis", () -> probe.redisRemaining(sale.id()) == probe.ledger(sale.id()).available(),
                     Duration.ofSeconds(60));
             Invariants.Snapshot before = snapshot(probe, sale.id());
-            int replayed = Replay.resend(kafka, sale.id(), probe.owners(sale.id(), 100), new BigDecimal("99.00"));
+            int replayed = replay.resend(sale.id(), probe.owners(sale.id(), 100), sale.price());
             progress.step("replayed " + replayed + " accepted purchases to Kafka; waiting for order-service to consume them");
             sleep(Duration.ofSeconds(2));
-            await("replays consumed", () -> Replay.placementLag(kafka) == 0, Duration.ofSeconds(60));
+            await("replays consumed", () -> replay.placementLag() == 0, Duration.ofSeconds(60));
             sleep(Duration.ofSeconds(1));
             Invariants.Snapshot after = snapshot(probe, sale.id());
 
@@ -147,11 +157,14 @@ public final class DemoCommand {
         return new Invariants.Snapshot(probe.orders(activityId).byStatus(), probe.ledger(activityId), probe.redisRemaining(activityId));
     }
 
-    /** Shows {@code done} growing to {@code target}; gives up (and lets the invariants judge) if it stalls past {@code patience}. */
-    private void awaitProgress(String phase, int target, IntSupplier done, Duration patience) {
+    /**
+     * Shows {@code done} growing to {@code target}; gives up (and lets the invariants judge) if it stalls past
+     * {@code patience}. Returns when the target was reached ({@link System#nanoTime()}), or 0 if it was not.
+     */
+    private long awaitProgress(String phase, int target, IntSupplier done, Duration patience) {
         progress.start(phase, target);
         long deadline = System.nanoTime() + patience.toNanos();
-        int current = done.getAsInt();
+        int current = safely(done, 0);
         while (current < target && System.nanoTime() < deadline) {
             progress.update(current);
             sleep(Duration.ofMillis(250));
@@ -159,7 +172,11 @@ public final class DemoCommand {
         }
         progress.update(Math.min(current, target));
         progress.finish();
-        if (current < target) progress.step(phase + ": stopped waiting at " + current + " of " + target);
+        if (current < target) {
+            progress.step(phase + ": stopped waiting at " + current + " of " + target);
+            return 0;
+        }
+        return System.nanoTime();
     }
 
     private void await(String what, BooleanSupplier condition, Duration patience) {
@@ -167,8 +184,8 @@ public final class DemoCommand {
         while (System.nanoTime() < deadline) {
             try {
                 if (condition.getAsBoolean()) return;
-            } catch (RuntimeException storeBriefslyAway) {
-                // a store restarting under chaos: ask again
+            } catch (RuntimeException notAnsweringNow) {
+                // Kafka or a service restarting under chaos: ask again
             }
             sleep(Duration.ofMillis(250));
         }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The demo's flags, validated before anything runs. */
 public record DemoOptions(int stock, int shoppers, int perUserLimit, double paymentShare, Duration paymentTimeout,
-        int concurrency, boolean chaos, boolean json, String gateway, String repoDir) {
+        int concurrency, boolean chaos, boolean json, String gateway) {
 
     static final String USAGE = """
             usage: ./seckill demo [--stock N] [--shoppers N] [--limit N] [--pay-share F] [--payment-timeout D]
@@ -19,6 +19,8 @@ public record DemoOptions(int stock, int shoppers, int perUserLimit, double paym
               --concurrency N      requests in flight at once (default 64)
               --chaos              kill -9 and restart seckill-service, order-service, inventory-service and Kafka during the sale
               --json               print one JSON object instead of the report
+              --gateway URL        the gateway to drive (default $SECKILL_GATEWAY_URL or http://127.0.0.1:8080);
+                                   knobs, stores and chaos are still the local stack's
             """;
 
     static DemoOptions parse(String[] args) {
@@ -31,7 +33,6 @@ public record DemoOptions(int stock, int shoppers, int perUserLimit, double paym
         boolean chaos = false;
         boolean json = false;
         String gateway = System.getenv().getOrDefault("SECKILL_GATEWAY_URL", "http://127.0.0.1:8080");
-        String repo = System.getProperty("seckill.repo.dir", ".");
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -65,7 +66,7 @@ public record DemoOptions(int stock, int shoppers, int perUserLimit, double paym
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", errors) + "\n" + USAGE);
         }
-        return new DemoOptions(stock, shoppers, limit, share, timeout, concurrency, chaos, json, gateway, repo);
+        return new DemoOptions(stock, shoppers, limit, share, timeout, concurrency, chaos, json, gateway);
     }
 
     private static Duration duration(String text) {

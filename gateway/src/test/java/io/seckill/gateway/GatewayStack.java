@@ -52,19 +52,6 @@ public abstract class GatewayStack {
         return new GatewayClient("http://127.0.0.1:" + port);
     }
 
-    /** Replaces text in the gateway's live operator file; the gateway picks it up within a second. */
-    protected static void editConfig(String from, String to) {
-        try {
-            String content = Files.readString(CONFIG_FILE);
-            if (!content.contains(from)) {
-                throw new IllegalStateException("'" + from + "' is not in " + CONFIG_FILE);
-            }
-            Files.writeString(CONFIG_FILE, content.replace(from, to));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * A system property, not a --arg: Spring Cloud's refresh re-resolves the config import with command-line
      * args ranked below system properties.

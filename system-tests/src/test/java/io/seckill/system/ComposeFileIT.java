@@ -54,13 +54,19 @@ class ComposeFileIT {
     private static Result run(List<String> base, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(base);
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(RepoFiles.ROOT.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within 60s");
+        // Output to a file, not a pipe read to its end first: otherwise a hung Compose would never reach the timeout.
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("compose", ".log");
+        try {
+            Process process = new ProcessBuilder(command).directory(RepoFiles.ROOT.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within 60s");
+            }
+            return new Result(process.exitValue(), java.nio.file.Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            java.nio.file.Files.deleteIfExists(log);
         }
-        return new Result(process.exitValue(), output);
     }
 
     private record Result(int exitCode, String output) {

@@ -1,6 +1,6 @@
 package io.seckill.common.event;
 
-/** Kafka topic names: one place, so producer and consumer cannot drift apart. */
+/** Kafka topic (and shared consumer-group) names: one place, so producer and consumer cannot drift apart. */
 public final class Topics {
 
     /** Accepted purchases, relayed from seckill-service's Redis stream; keyed by user id. */
@@ -8,6 +8,9 @@ public final class Topics {
 
     /** Order lifecycle (created, paid, cancelled, failed), published by order-service; keyed by order id. */
     public static final String ORDER_EVENTS = "seckill.order-events";
+
+    /** order-service's consumer group placing {@link #ORDER_REQUESTED}; its lag is "requests not yet placed". */
+    public static final String ORDER_PLACEMENT_GROUP = "order-service-placement";
 
     private static final String DEAD_LETTER_SUFFIX = ".DLT";
 

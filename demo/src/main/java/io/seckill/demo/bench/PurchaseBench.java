@@ -1,5 +1,8 @@
 package io.seckill.demo.bench;
 
+import io.seckill.demo.LocalStack;
+import io.seckill.demo.crowd.BurstOutcome;
+import io.seckill.demo.crowd.Crowd;
 import io.seckill.demo.crowd.GatewayHttp;
 import io.seckill.demo.crowd.GatewayHttp.Answer;
 import io.seckill.demo.observe.StackProbe;
@@ -9,7 +12,6 @@ import io.seckill.demo.sale.OperatorKnobs;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -39,16 +38,19 @@ public final class PurchaseBench {
     private static final int ACCEPTED_ROUND = 800;
     private static final int SOLD_OUT_ROUND = 3_000;
     private static final int ROUNDS = 3;
+    /** Enough logged-in shoppers for every gateway purchase of the accepted and sold-out rounds. */
+    private static final int SHOPPERS = 1_000 + ROUNDS * SOLD_OUT_ROUND;
 
     private final GatewayHttp gateway;
     private final GatewayHttp seckill;
     private final Progress progress = new Progress(System.err, false);
-    private final Path repo = Path.of(System.getProperty("seckill.repo.dir", ".")).toAbsolutePath().normalize();
-    private String[] tokens;
+    private final LocalStack stack = LocalStack.fromSystem();
+    private final Crowd crowd;
 
     private PurchaseBench() {
         gateway = new GatewayHttp(System.getProperty("bench.gateway", "http://127.0.0.1:8080"), CONCURRENCY);
         seckill = new GatewayHttp(System.getProperty("bench.seckill", "http://127.0.0.1:8081"), CONCURRENCY);
+        crowd = new Crowd(gateway, SHOPPERS, CONCURRENCY);
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,17 +68,19 @@ public final class PurchaseBench {
     }
 
     private void run() throws Exception {
-        try (OperatorKnobs knobs = new OperatorKnobs(repo.resolve("config"), repo.resolve(".stack/demo-knobs"));
-                StackProbe probe = StackProbe.local()) {
+        try (OperatorKnobs knobs = stack.knobs(); StackProbe probe = StackProbe.local()) {
             knobs.set("gateway.yaml", "trusted-proxies: []", "trusted-proxies: [127.0.0.1/32]");
             sleep(2500);
             Operator operator = new Operator(gateway);
-            logIn(SETTLEMENT_UNITS + 2_000);
+            int notLoggedIn = crowd.logIn(progress);
+            if (notLoggedIn > 0) {
+                throw new IllegalStateException(notLoggedIn + " of " + SHOPPERS + " shoppers could not log in");
+            }
 
             // Sold out: a one-unit sale whose unit is gone; every buy is refused by the local flag.
             Operator.Sale soldOut = operator.openSale("Bench sold out", 1, 1, Duration.ZERO);
             sleepUntil(soldOut.startAt());
-            purchase(Mode.DIRECT, soldOut.id(), 0, 1);
+            purchase(Mode.DIRECT, soldOut.id(), 0);
             Map<Mode, List<Round>> rejected = new LinkedHashMap<>();
             for (int round = 0; round < ROUNDS; round++) {
                 for (Mode mode : List.of(Mode.DIRECT, Mode.GATEWAY)) {
@@ -99,13 +103,14 @@ public final class PurchaseBench {
                 }
             }
             strategy(knobs, false);
-            int left = SETTLEMENT_UNITS - (shopper - 1);
-            round(Mode.DIRECT, sale.id(), shopper, left, "rest of the stock");
+            round(Mode.DIRECT, sale.id(), shopper, probe.redisRemaining(sale.id()), "rest of the stock");
             Instant lastAccepted = Instant.now();
-            progress.step("all " + SETTLEMENT_UNITS + " units accepted; waiting for the last order to be created");
+            // Whatever was refused on the way (a 429, a lost answer), settlement is timed for what was accepted.
+            int acceptedUnits = probe.acceptedInRedis(sale.id()).size();
+            progress.step(acceptedUnits + " of " + SETTLEMENT_UNITS + " units accepted; waiting for the last order to be created");
             int created = 0;
             Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-            while (created < SETTLEMENT_UNITS && Instant.now().isBefore(deadline)) {
+            while (created < acceptedUnits && Instant.now().isBefore(deadline)) {
                 sleep(250);
                 created = probe.orders(sale.id()).total();
             }
@@ -114,47 +119,33 @@ public final class PurchaseBench {
         }
     }
 
-    private void logIn(int shoppers) {
-        tokens = new String[shoppers + 1];
-        AtomicInteger done = new AtomicInteger();
-        progress.start("logging in", shoppers);
-        parallel(shoppers, i -> {
-            int shopper = i + 1;
-            Answer login = gateway.send("POST", "/auth/login", null,
-                    GatewayHttp.body("username", "shopper-" + shopper, "password", "shopper-pass"), address(shopper));
-            tokens[shopper] = login.text("accessToken");
-            progress.update(done.incrementAndGet());
-        });
-        progress.finish();
-    }
-
     private Round round(Mode mode, long activityId, int firstShopper, int purchases, String kind) {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Map<String, AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger requests = new AtomicInteger();
         long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
-        parallel(purchases, i -> {
-            Outcome outcome = purchase(mode, activityId, firstShopper + i, 1);
+        Crowd.inParallel(CONCURRENCY, purchases, i -> {
+            Outcome outcome = purchase(mode, activityId, firstShopper + i);
             latencies.add(outcome.latencyNanos());
             requests.addAndGet(outcome.requests());
             outcomes.computeIfAbsent(outcome.code(), c -> new AtomicInteger()).incrementAndGet();
         });
         double seconds = (System.nanoTime() - started) / 1e9;
         double generatorCpu = (processCpuNanos() - cpuBefore) / 1e9 / seconds * 100;
-        Round round = new Round(mode, kind, purchases, requests.get(), seconds, percentile(latencies, 50), percentile(latencies, 99), generatorCpu,
+        Round round = new Round(mode, kind, purchases, requests.get(), seconds, BurstOutcome.percentileMillis(latencies, 50), BurstOutcome.percentileMillis(latencies, 99), generatorCpu,
                 outcomes.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())));
         progress.step(String.format("%-32s %-17s %,6d purchases in %5.2f s = %,7.0f/s, buy p50 %.1f ms p99 %.1f ms, generator CPU %.0f%% %s",
                 mode.label, kind, purchases, seconds, round.perSecond(), round.p50(), round.p99(), generatorCpu, round.outcomes()));
         return round;
     }
 
-    private Outcome purchase(Mode mode, long activityId, int shopper, int quantity) {
+    private Outcome purchase(Mode mode, long activityId, int shopper) {
         GatewayHttp http = mode == Mode.GATEWAY ? gateway : seckill;
         // Directly, the benchmark stands where the gateway stands: it names the user in X-User-Id.
-        String bearer = mode == Mode.GATEWAY ? tokens[((shopper - 1) % (tokens.length - 1)) + 1] : null;
+        String bearer = mode == Mode.GATEWAY ? crowd.token(shopper) : null;
         Map<String, String> headers = mode == Mode.GATEWAY ? Map.of() : Map.of("X-User-Id", "bench-" + activityId + "-" + shopper);
-        String address = mode == Mode.GATEWAY ? address(shopper) : null;
+        String address = mode == Mode.GATEWAY ? Crowd.address(shopper) : null;
         long asked = System.nanoTime();
         Answer issued = http.send("POST", "/api/activities/" + activityId + "/purchase-token", bearer, null, address, headers);
         if (!issued.ok()) {
@@ -162,14 +153,14 @@ public final class PurchaseBench {
             return new Outcome("token " + issued.code(), System.nanoTime() - asked, 1);
         }
         long started = System.nanoTime();
-        Answer bought = http.send("POST", issued.text("purchasePath"), bearer, GatewayHttp.body("quantity", quantity), address, headers);
+        Answer bought = http.send("POST", issued.text("purchasePath"), bearer, GatewayHttp.body("quantity", 1), address, headers);
         return new Outcome(bought.status() == 202 ? "ACCEPTED" : bought.code(), System.nanoTime() - started, 2);
     }
 
     private void strategy(OperatorKnobs knobs, boolean lock) {
         String content;
         try {
-            content = Files.readString(repo.resolve("config/seckill-service.yaml"));
+            content = Files.readString(stack.config().resolve("seckill-service.yaml"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -190,18 +181,21 @@ public final class PurchaseBench {
         System.out.println();
         System.out.printf("%-50s %10s %12s %12s %8s %8s %9s%n", "purchases (token + buy, " + CONCURRENCY + " in flight)", "per s",
                 "of HTTP ceil", "of Redis ceil", "p50 ms", "p99 ms", "gen CPU");
-        for (Map.Entry<String, Map<Mode, List<Round>>> kind : Map.of("sold out (local flag)", rejected, "accepted", accepted).entrySet()) {
+        Map<String, Map<Mode, List<Round>>> kinds = new LinkedHashMap<>();
+        kinds.put("sold out (local flag)", rejected);
+        kinds.put("accepted", accepted);
+        for (Map.Entry<String, Map<Mode, List<Round>>> kind : kinds.entrySet()) {
             for (Map.Entry<Mode, List<Round>> mode : kind.getValue().entrySet()) {
-                Round best = summarize(mode.getValue());
+                Round total = summarize(mode.getValue());
                 double httpCeiling = mode.getKey() == Mode.GATEWAY ? gatewayNoop : seckillNoop;
                 // A purchase is two requests (token, buy; one when the token is refused): requests/s vs the no-op's.
-                String ofHttp = httpCeiling > 0 ? String.format("%.0f%%", best.requestsPerSecond() * 100 / httpCeiling) : "-";
-                String ofRedis = redisCeiling > 0 && kind.getValue() == accepted ? String.format("%.1f%%", best.perSecond() * 100 / redisCeiling) : "-";
+                String ofHttp = httpCeiling > 0 ? String.format("%.0f%%", total.requestsPerSecond() * 100 / httpCeiling) : "-";
+                String ofRedis = redisCeiling > 0 && kind.getValue() == accepted ? String.format("%.1f%%", total.perSecond() * 100 / redisCeiling) : "-";
                 String name = kind.getKey() + ", " + mode.getKey().label;
-                System.out.printf("%-50s %,10.0f %12s %12s %8.1f %8.1f %8.0f%%%n", name, best.perSecond(), ofHttp, ofRedis,
-                        best.p50(), best.p99(), best.generatorCpu());
-                json.put(name, Map.of("purchasesPerSecond", Math.round(best.perSecond()), "p50Ms", best.p50(), "p99Ms", best.p99(),
-                        "generatorCpuPercent", Math.round(best.generatorCpu()), "rounds", mode.getValue().size()));
+                System.out.printf("%-50s %,10.0f %12s %12s %8.1f %8.1f %8.0f%%%n", name, total.perSecond(), ofHttp, ofRedis,
+                        total.p50(), total.p99(), total.generatorCpu());
+                json.put(name, Map.of("purchasesPerSecond", Math.round(total.perSecond()), "p50Ms", total.p50(), "p99Ms", total.p99(),
+                        "generatorCpuPercent", Math.round(total.generatorCpu()), "rounds", mode.getValue().size()));
             }
         }
         double lua = summarize(accepted.get(Mode.DIRECT)).perSecond();
@@ -216,8 +210,8 @@ public final class PurchaseBench {
                 "ordersPerSecond", created / (firstAcceptedToLastCreated.toMillis() / 1000.0)));
         json.put("ceilings", Map.of("redisScriptPerSecond", redisCeiling, "seckillNoopRequestsPerSecond", seckillNoop,
                 "gatewayNoopRequestsPerSecond", gatewayNoop));
-        Files.createDirectories(repo.resolve("results"));
-        Files.writeString(repo.resolve("results/bench-purchase.json"), JsonMapper.builder().build().writeValueAsString(json));
+        Files.createDirectories(stack.repo().resolve("results"));
+        Files.writeString(stack.repo().resolve("results/bench-purchase.json"), JsonMapper.builder().build().writeValueAsString(json));
     }
 
     /** Mean rate and latencies over the rounds of one mode (rounds are interleaved with the other modes'). */
@@ -245,34 +239,12 @@ public final class PurchaseBench {
     private record Outcome(String code, long latencyNanos, int requests) {
     }
 
-    private static void parallel(int count, java.util.function.IntConsumer task) {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            pool.submit(() -> task.accept(index));
-        }
-        pool.shutdown();
-        try {
-            pool.awaitTermination(1, TimeUnit.HOURS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    private static double percentile(ConcurrentLinkedQueue<Long> latencies, double p) {
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).filter(l -> l > 0).sorted().toArray();
-        if (sorted.length == 0) return 0;
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
-    }
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static String address(int shopper) {
-        return "10." + ((shopper >> 16) & 0xff) + "." + ((shopper >> 8) & 0xff) + "." + (shopper & 0xff);
-    }
 
     private static void sleepUntil(Instant moment) {
         long millis = Duration.between(Instant.now(), moment).toMillis();

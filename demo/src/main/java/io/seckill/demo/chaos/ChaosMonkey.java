@@ -1,5 +1,6 @@
 package io.seckill.demo.chaos;
 
+import io.seckill.demo.LocalStack;
 import io.seckill.demo.report.Progress;
 
 import java.io.IOException;
@@ -13,27 +14,27 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Kills -9, one at a time and at random moments, the processes a sale depends on — seckill-service,
- * order-service, inventory-service and the Kafka broker, each at least once — and brings each back with
+ * order-service, inventory-service and the Kafka broker, each once — and brings each back with
  * {@code ./seckill up} (which restarts only what is down). One round: the sale must then recover by itself. Every kill and return is logged with its time.
  */
 public final class ChaosMonkey implements AutoCloseable {
 
     private static final List<String> TARGETS = List.of("seckill-service", "order-service", "inventory-service", "kafka");
 
-    private final Path repo;
+    private final LocalStack stack;
     private final Progress progress;
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
 
-    private ChaosMonkey(Path repo, Progress progress) {
-        this.repo = repo;
+    private ChaosMonkey(LocalStack stack, Progress progress) {
+        this.stack = stack;
         this.progress = progress;
         this.thread = new Thread(this::rampage, "chaos-monkey");
         this.thread.setDaemon(true);
     }
 
-    public static ChaosMonkey start(Path repo, Progress progress) {
-        ChaosMonkey monkey = new ChaosMonkey(repo, progress);
+    public static ChaosMonkey start(LocalStack stack, Progress progress) {
+        ChaosMonkey monkey = new ChaosMonkey(stack, progress);
         monkey.thread.start();
         return monkey;
     }
@@ -63,7 +64,7 @@ public final class ChaosMonkey implements AutoCloseable {
     }
 
     private void killAndRestart(String target) {
-        Path pidFile = repo.resolve(".stack/run/" + target + ".pid");
+        Path pidFile = stack.state().resolve("run/" + target + ".pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             ProcessHandle process = ProcessHandle.of(pid).orElse(null);
@@ -75,8 +76,8 @@ public final class ChaosMonkey implements AutoCloseable {
             process.onExit().get(15, TimeUnit.SECONDS);
             record("killed -9 %s (pid %d)", target, pid);
             long started = System.nanoTime();
-            Process up = new ProcessBuilder(repo.resolve("seckill").toString(), "up").directory(repo.toFile())
-                    .redirectErrorStream(true).redirectOutput(repo.resolve(".stack/logs/chaos-up.log").toFile()).start();
+            Process up = new ProcessBuilder(stack.repo().resolve("seckill").toString(), "up").directory(stack.repo().toFile())
+                    .redirectErrorStream(true).redirectOutput(stack.state().resolve("logs/chaos-up.log").toFile()).start();
             int exit = up.waitFor();
             record("%s back after %.1f s%s", target, (System.nanoTime() - started) / 1e9,
                     exit == 0 ? "" : " (./seckill up exited " + exit + "; see .stack/logs/chaos-up.log)");

@@ -42,7 +42,12 @@ public final class BurstOutcome {
 
     /** Purchase-request latency percentile in milliseconds (p in 0..100). */
     public double latencyMillis(double p) {
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return percentileMillis(latencies, p);
+    }
+
+    /** Nearest-rank percentile of latencies given in nanoseconds, in milliseconds; 0 for none. */
+    public static double percentileMillis(java.util.Collection<Long> nanos, double p) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         if (sorted.length == 0) return 0;
         int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1_000_000.0;

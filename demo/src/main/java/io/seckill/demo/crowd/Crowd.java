@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -20,6 +20,7 @@ import java.util.function.IntConsumer;
  */
 public final class Crowd {
 
+    private static final String PREFIX = "shopper-";
     private static final String PASSWORD = "shopper-pass";
 
     private final GatewayHttp gateway;
@@ -35,7 +36,12 @@ public final class Crowd {
     }
 
     public static String username(int shopper) {
-        return "shopper-" + shopper;
+        return PREFIX + shopper;
+    }
+
+    /** The inverse of {@link #username(int)}. */
+    public static int shopperOf(String username) {
+        return Integer.parseInt(username.substring(PREFIX.length()));
     }
 
     /** Logs every shopper in; returns how many could not (they sit the sale out). */
@@ -97,25 +103,40 @@ public final class Crowd {
     private void run(Progress progress, String phase, int count, IntConsumer task) {
         AtomicInteger done = new AtomicInteger();
         progress.start(phase, count);
+        inParallel(concurrency, count, index -> {
+            try {
+                task.accept(index);
+            } finally {
+                progress.update(done.incrementAndGet());
+            }
+        });
+        progress.finish();
+    }
+
+    /** Runs {@code task(0..count-1)} on {@code threads} threads and returns when all are done. */
+    public static void inParallel(int threads, int count, IntConsumer task) {
         // As many shoppers at once as requests may be in flight: each one's calls are sequential.
-        ExecutorService shoppers = Executors.newFixedThreadPool(concurrency);
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            shoppers.submit(() -> {
-                try {
-                    task.accept(index);
-                } finally {
-                    progress.update(done.incrementAndGet());
-                }
-            });
-        }
-        shoppers.shutdown();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            shoppers.awaitTermination(1, TimeUnit.HOURS);
+            List<Callable<Void>> tasks = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                tasks.add(() -> {
+                    task.accept(index);
+                    return null;
+                });
+            }
+            pool.invokeAll(tasks);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdown();
         }
-        progress.finish();
+    }
+
+    /** The login token of a shopper (null if its login failed). */
+    public String token(int shopper) {
+        return tokens[shopper];
     }
 
     private Answer call(String method, String path, String token, Object body, int shopper) {
@@ -123,7 +144,7 @@ public final class Crowd {
     }
 
     /** 10.x.y.z, distinct per shopper. */
-    private static String address(int shopper) {
+    public static String address(int shopper) {
         return "10." + ((shopper >> 16) & 0xff) + "." + ((shopper >> 8) & 0xff) + "." + (shopper & 0xff);
     }
 }

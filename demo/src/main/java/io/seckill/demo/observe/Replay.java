@@ -25,18 +25,27 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends accepted purchases to Kafka a second time, exactly as the relay would re-publish them after a
- * crash: same order id, same event id. Settlement must treat them as the duplicates they are.
+ * Sends accepted purchases to Kafka a second time with the same order id and event id the relay gave
+ * them, as a relay re-publishing after a crash would; settlement must treat them as the duplicates they
+ * are. Also tells when order-service has consumed everything (its consumer group's lag).
  */
-public final class Replay {
+public final class Replay implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String PLACEMENT_GROUP = "order-service-placement";
 
-    private Replay() {
+    private final String bootstrap;
+    private final Admin admin;
+
+    public Replay(String bootstrap) {
+        this.bootstrap = bootstrap;
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        this.admin = Admin.create(config);
     }
 
-    public static int resend(String bootstrap, long activityId, Map<Long, String> ordersToOwners, BigDecimal unitPrice) {
+    public int resend(long activityId, Map<Long, String> ordersToOwners, BigDecimal unitPrice) {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -52,13 +61,9 @@ public final class Replay {
     }
 
     /** Messages order-service's placement consumers have not processed yet (-1 if Kafka cannot tell). */
-    public static long placementLag(String bootstrap) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
-        try (Admin admin = Admin.create(config)) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(PLACEMENT_GROUP)
+    public long placementLag() {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(Topics.ORDER_PLACEMENT_GROUP)
                     .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
@@ -72,5 +77,10 @@ public final class Replay {
             System.err.println("consumer lag unknown: " + e);
             return -1;
         }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
     }
 }

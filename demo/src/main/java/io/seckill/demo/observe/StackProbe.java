@@ -28,6 +28,7 @@ public final class StackProbe implements AutoCloseable {
     private final String jdbcBase;
     private final String user;
     private final String password;
+    private final Map<String, Connection> connections = new java.util.HashMap<>();
 
     public StackProbe(String redisHost, int redisPort, String mysqlHost, int mysqlPort, String user, String password) {
         this.redisClient = RedisClient.create("redis://" + redisHost + ":" + redisPort);
@@ -106,12 +107,20 @@ public final class StackProbe implements AutoCloseable {
                 });
     }
 
-    private <T> T query(String database, String sql, long activityId, RowReader<T> reader) {
-        try (Connection connection = DriverManager.getConnection(jdbcBase + database, user, password);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, activityId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return reader.read(rows);
+    /** One connection per schema, kept for the polls; opened again if the previous one broke. */
+    private synchronized <T> T query(String database, String sql, long activityId, RowReader<T> reader) {
+        try {
+            Connection connection = connections.get(database);
+            if (connection == null || !connection.isValid(1)) {
+                if (connection != null) connection.close();
+                connection = DriverManager.getConnection(jdbcBase + database, user, password);
+                connections.put(database, connection);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, activityId);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return reader.read(rows);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading " + database + " failed: " + e.getMessage(), e);
@@ -119,7 +128,14 @@ public final class StackProbe implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        for (Connection connection : connections.values()) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
         redisConnection.close();
         redisClient.shutdown();
     }

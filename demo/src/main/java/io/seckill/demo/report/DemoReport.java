@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The demo's result, as a report for people or one JSON object for scripts. */
 public record DemoReport(long activityId, int stock, int shoppers, int perUserLimit, int redisRemaining, Ledger ledger,
         int accepted, int acceptedByPlatform, Map<String, Long> rejected, Orders orders, Map<String, Integer> payments,
-        double p50Millis, double p99Millis, double durationSeconds, double settlementSeconds, List<String> chaos,
+        double p50Millis, double p99Millis, double durationSeconds, Double settlementSeconds, List<String> chaos,
         Map<String, Verdict> invariants) {
 
     public boolean allPass() {
@@ -33,7 +33,8 @@ public record DemoReport(long activityId, int stock, int shoppers, int perUserLi
         out.append(String.format("  purchase latency      p50 %.1f ms, p99 %.1f ms (through the gateway)%n", p50Millis, p99Millis));
         out.append(String.format("  orders                created %,d, paid %,d, cancelled %,d, failed %,d, unpaid %,d%n",
                 orders.placed(), orders.count("PAID"), orders.count("CANCELLED"), orders.count("FAILED"), orders.count("CREATED")));
-        out.append(String.format("  settlement            %.1f s from the last 202 to the last order created%n", settlementSeconds));
+        out.append(settlementSeconds == null ? "  settlement            n/a (no purchase accepted, or not all became orders in time)\n"
+                : String.format("  settlement            %.1f s from the last 202 to the last order created%n", settlementSeconds));
         out.append(String.format("  stock                 Redis remaining %,d; ledger available %,d, frozen %,d, reserved %,d, sold %,d%n",
                 redisRemaining, ledger.available(), ledger.frozen(), ledger.reserved(), ledger.sold()));
         out.append(String.format("  duration              %.1f s%n", durationSeconds));
@@ -51,8 +52,16 @@ public record DemoReport(long activityId, int stock, int shoppers, int perUserLi
         json.put("activityId", Long.toString(activityId));
         json.put("shoppers", shoppers);
         json.put("perUserLimit", perUserLimit);
-        json.put("stock", Map.of("initial", stock, "redisRemaining", redisRemaining, "ledger", Map.of(
-                "available", ledger.available(), "frozen", ledger.frozen(), "reserved", ledger.reserved(), "sold", ledger.sold())));
+        Map<String, Object> ledgerJson = new LinkedHashMap<>();
+        ledgerJson.put("available", ledger.available());
+        ledgerJson.put("frozen", ledger.frozen());
+        ledgerJson.put("reserved", ledger.reserved());
+        ledgerJson.put("sold", ledger.sold());
+        Map<String, Object> stockJson = new LinkedHashMap<>();
+        stockJson.put("initial", stock);
+        stockJson.put("redisRemaining", redisRemaining);
+        stockJson.put("ledger", ledgerJson);
+        json.put("stock", stockJson);
         json.put("accepted", accepted);
         json.put("acceptedByPlatform", acceptedByPlatform);
         json.put("rejected", rejected);
@@ -64,8 +73,11 @@ public record DemoReport(long activityId, int stock, int shoppers, int perUserLi
         orderCounts.put("unpaid", orders.count("CREATED"));
         json.put("orders", orderCounts);
         json.put("payments", payments);
-        json.put("latencyMs", Map.of("p50", round(p50Millis), "p99", round(p99Millis)));
-        json.put("settlementSeconds", round(settlementSeconds));
+        Map<String, Double> latency = new LinkedHashMap<>();
+        latency.put("p50", round(p50Millis));
+        latency.put("p99", round(p99Millis));
+        json.put("latencyMs", latency);
+        json.put("settlementSeconds", settlementSeconds == null ? null : round(settlementSeconds));
         json.put("durationSeconds", round(durationSeconds));
         json.put("chaos", chaos);
         Map<String, String> verdicts = new LinkedHashMap<>();

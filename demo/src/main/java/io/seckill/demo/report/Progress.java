@@ -3,8 +3,8 @@ package io.seckill.demo.report;
 import java.io.PrintStream;
 
 /**
- * The demo's progress on stderr: a redrawn bar on a terminal, a line per quarter otherwise (CI logs),
- * nothing at all under --json... except steps, which always go to stderr so stdout stays one JSON object.
+ * The demo's progress, always on stderr (so under --json stdout stays one JSON object): a redrawn bar on
+ * a terminal, a line per quarter otherwise (CI logs), and timed step lines.
  */
 public final class Progress {
 

@@ -28,9 +28,10 @@ public final class Operator {
 
     /** Creates and publishes a sale opening {@code lead} from now; publishing warms Redis. */
     public Sale openSale(String title, int stock, int perUserLimit, Duration lead) {
+        BigDecimal price = new BigDecimal("99.00");
         Instant start = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         Answer created = gateway.send("POST", "/admin/activities", token, GatewayHttp.body(
-                "sku", "DEMO-" + start.getEpochSecond(), "title", title, "price", new BigDecimal("99.00"),
+                "sku", "DEMO-" + start.getEpochSecond(), "title", title, "price", price,
                 "stock", stock, "startAt", start.toString(), "endAt", start.plus(Duration.ofHours(2)).toString(),
                 "perUserLimit", perUserLimit), null);
         if (created.status() != 201) {
@@ -41,9 +42,9 @@ public final class Operator {
         if (!published.ok()) {
             throw new IllegalStateException("publishing the sale failed: " + published.status() + " " + published.json());
         }
-        return new Sale(Long.parseLong(id), title, stock, perUserLimit, start);
+        return new Sale(Long.parseLong(id), price, start);
     }
 
-    public record Sale(long id, String title, int stock, int perUserLimit, Instant startAt) {
+    public record Sale(long id, BigDecimal price, Instant startAt) {
     }
 }

@@ -21,6 +21,7 @@ public final class OperatorKnobs implements AutoCloseable {
     private final Path backupDir;
     private final Map<Path, Path> backups = new LinkedHashMap<>();
     private final Thread restoreOnExit = new Thread(this::restore, "restore-operator-knobs");
+    private boolean restored;
 
     public OperatorKnobs(Path configDir, Path backupDir) {
         this.configDir = configDir;
@@ -30,7 +31,10 @@ public final class OperatorKnobs implements AutoCloseable {
     }
 
     /** Replaces {@code from} with {@code to} in config/{@code file}, keeping the original. */
-    public void set(String file, String from, String to) {
+    public synchronized void set(String file, String from, String to) {
+        if (restored) {
+            return; // interrupted: the originals are back and stay back
+        }
         Path target = configDir.resolve(file);
         try {
             String content = Files.readString(target);
@@ -60,6 +64,7 @@ public final class OperatorKnobs implements AutoCloseable {
     }
 
     private synchronized void restore() {
+        restored = true;
         backups.forEach((target, backup) -> {
             try {
                 Files.move(backup, target, StandardCopyOption.REPLACE_EXISTING);

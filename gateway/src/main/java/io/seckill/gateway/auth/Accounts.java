@@ -29,6 +29,8 @@ class Accounts {
     /** A valid bcrypt hash of nothing anyone types: compared against when the user is unknown. */
     private static final String UNKNOWN_USER_HASH = "{bcrypt}$2a$10$0g6x7U8W7jdcAuTsdT2jJuvs.GyyHfp11JiMH.iqt/v2OD.H6wRHa";
 
+    private static final java.util.regex.Pattern SHOPPER_NUMBER = java.util.regex.Pattern.compile("[1-9][0-9]{0,8}");
+
     private final AuthProperties properties;
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final Cache<String, Boolean> verified = Caffeine.newBuilder()
@@ -67,7 +69,7 @@ class Accounts {
         AuthProperties.DemoShoppers demo = properties.getDemoShoppers();
         if (demo.getPasswordHash() != null && username.startsWith(demo.getPrefix())) {
             String number = username.substring(demo.getPrefix().length());
-            if (number.matches("[1-9][0-9]{0,8}") && Long.parseLong(number) <= demo.getCount()) {
+            if (SHOPPER_NUMBER.matcher(number).matches() && Long.parseLong(number) <= demo.getCount()) {
                 return Optional.of(new Stored(demo.getPasswordHash(), List.of("SHOPPER")));
             }
         }

@@ -7,7 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,8 +21,8 @@ import reactor.core.scheduler.Schedulers;
  * uses a real issuer (mode: issuer) and this endpoint does not exist there.
  */
 @RestController
-@ConditionalOnExpression("'${seckill.auth.mode:shared-secret}'.toLowerCase().replace('_', '-') == 'shared-secret'"
-        + " && ${seckill.auth.login-enabled:true}")
+@ConditionalOnProperty(prefix = "seckill.auth", name = "mode", havingValue = "shared-secret", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "seckill.auth.login-enabled", matchIfMissing = true)
 class DevLoginController {
 
     private final Accounts accounts;

@@ -67,8 +67,7 @@ class SecurityConfiguration {
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles(properties)))
-                        .authenticationEntryPoint(unauthenticated(problems))
-                        .accessDeniedHandler(forbidden(problems)))
+                        .authenticationEntryPoint(unauthenticated(problems)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated(problems))
                         .accessDeniedHandler(forbidden(problems)))

@@ -13,27 +13,33 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 class TokenIssuer {
 
     private final JwtEncoder encoder;
-    private final AuthProperties properties;
     private final Clock clock;
+    // Read once, like the decoder's issuer check and roles mapping: a live edit must not mint tokens
+    // the running gateway would then refuse.
+    private final String issuer;
+    private final String rolesClaim;
+    private final java.time.Duration ttl;
 
     TokenIssuer(JwtEncoder encoder, AuthProperties properties, Clock clock) {
         this.encoder = encoder;
-        this.properties = properties;
         this.clock = clock;
+        this.issuer = properties.getIssuer();
+        this.rolesClaim = properties.getRolesClaim();
+        this.ttl = properties.getTokenTtl();
     }
 
     IssuedToken issue(Identity identity) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(properties.getIssuer())
+                .issuer(issuer)
                 .subject(identity.userId())
                 .issuedAt(now)
-                .expiresAt(now.plus(properties.getTokenTtl()))
-                .claim(properties.getRolesClaim(), identity.roles())
+                .expiresAt(now.plus(ttl))
+                .claim(rolesClaim, identity.roles())
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
-        return new IssuedToken(token, "Bearer", properties.getTokenTtl().toSeconds(), identity.userId(), identity.roles());
+        return new IssuedToken(token, "Bearer", ttl.toSeconds(), identity.userId(), identity.roles());
     }
 
     /** What a login answers; {@code accessToken} goes in {@code Authorization: Bearer ...}. */

@@ -18,6 +18,9 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Refuses oversized request bodies with 413 before anything else runs: by the declared length at once;
  * a chunked body (no length) is read here up to the limit, so it never reaches a service half-sent.
@@ -51,14 +54,33 @@ class BodySizeLimit implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         return DataBufferUtils.join(exchange.getRequest().getBody(), limit)
-                .map(body -> chain.filter(exchange.mutate().request(withBody(exchange.getRequest(), body)).build()))
-                .defaultIfEmpty(Mono.defer(() -> chain.filter(exchange)))
-                .flatMap(next -> next)
-                .onErrorResume(DataBufferLimitException.class, overflow -> tooLarge(exchange, limit));
+                .onErrorMap(DataBufferLimitException.class, BodyTooLarge::new)
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(body -> body.isPresent() ? forward(exchange, chain, body.get()) : chain.filter(exchange))
+                .onErrorResume(BodyTooLarge.class, overflow -> tooLarge(exchange, limit));
+    }
+
+    private static Mono<Void> forward(ServerWebExchange exchange, WebFilterChain chain, DataBuffer body) {
+        AtomicBoolean read = new AtomicBoolean();
+        // Released here unless the proxy read it (and released it): a request refused before routing
+        // (401, 429, 404) never reads its body.
+        return chain.filter(exchange.mutate().request(withBody(exchange.getRequest(), body, read)).build())
+                .doFinally(signal -> {
+                    if (!read.get()) {
+                        DataBufferUtils.release(body);
+                    }
+                });
+    }
+
+    /** Only the join above raises it, so no error from further down is mistaken for an oversized body. */
+    private static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /** The request as if sent with a Content-Length: the body is already read. */
-    private static ServerHttpRequest withBody(ServerHttpRequest request, DataBuffer body) {
+    private static ServerHttpRequest withBody(ServerHttpRequest request, DataBuffer body, AtomicBoolean read) {
         HttpHeaders fixed = new HttpHeaders();
         fixed.putAll(request.getHeaders());
         fixed.remove(HttpHeaders.TRANSFER_ENCODING);
@@ -71,7 +93,7 @@ class BodySizeLimit implements WebFilter, Ordered {
 
             @Override
             public Flux<DataBuffer> getBody() {
-                return Flux.just(body);
+                return Flux.defer(() -> read.compareAndSet(false, true) ? Flux.just(body) : Flux.empty());
             }
         };
     }

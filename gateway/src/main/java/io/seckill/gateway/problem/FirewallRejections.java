@@ -2,31 +2,22 @@ package io.seckill.gateway.problem;
 
 import io.seckill.common.error.ErrorCode;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /**
  * Spring Security's firewall refuses paths that could be read differently here and in a service
  * (/../, encoded slashes, ;params): that is what keeps /api/activities/../../internal/... from reaching
- * an internal endpoint. Its refusal is answered as problem+json like every other gateway error.
+ * an internal endpoint. Its refusal is answered as problem+json like every other gateway error
+ * (Spring Security applies a handler bean of this type to its filter chain).
  */
 @Configuration(proxyBeanMethods = false)
 class FirewallRejections {
 
     @Bean
-    static BeanPostProcessor problemJsonFirewallRejections(ObjectProvider<ProblemResponses> problems) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof WebFilterChainProxy proxy) {
-                    proxy.setExchangeRejectedHandler((exchange, rejected) -> problems.getObject().write(exchange,
-                            ErrorCode.VALIDATION_FAILED, "Request rejected: " + rejected.getMessage()));
-                }
-                return bean;
-            }
-        };
+    ServerExchangeRejectedHandler problemJsonFirewallRejections(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange, ErrorCode.VALIDATION_FAILED,
+                "Request rejected: " + rejected.getMessage());
     }
 }

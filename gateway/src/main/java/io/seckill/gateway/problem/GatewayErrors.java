@@ -54,13 +54,16 @@ class GatewayErrors implements ErrorWebExceptionHandler {
         if (error instanceof ServerWebInputException unreadable) {
             return problems.write(exchange, ErrorCode.VALIDATION_FAILED, "Unreadable request: " + unreadable.getReason());
         }
+        if (error instanceof ErrorResponse timedOut && timedOut.getStatusCode().value() == 504) {
+            // Spring Cloud Gateway's response timeout arrives as a 504 ResponseStatusException.
+            return problems.write(exchange, ErrorCode.UPSTREAM_TIMEOUT, "The service behind " + path + " did not answer in time.");
+        }
         if (error instanceof ErrorResponse framework) {
             ErrorCode code = ErrorCode.forStatus(framework.getStatusCode().value());
             String detail = framework.getBody().getDetail();
             return problems.write(exchange, code, detail != null ? detail : code.title() + ".");
         }
-        if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)
-                || causedBy(error, io.netty.channel.ConnectTimeoutException.class)) {
+        if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)) {
             log.warn("{} {}: upstream unreachable: {}", exchange.getRequest().getMethod(), path, error.toString());
             return problems.write(exchange, ErrorCode.UNAVAILABLE, "The service behind " + path + " cannot be reached; retry shortly.");
         }

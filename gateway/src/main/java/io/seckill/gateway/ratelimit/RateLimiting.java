@@ -14,7 +14,6 @@ import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -39,15 +38,23 @@ class RateLimiting implements WebFilter, Ordered {
     private static final PathPattern PURCHASE = PathPatternParser.defaultInstance
             .parse("/api/activities/{activityId}/purchases/{token}");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RateLimiting.class);
+
     private final RedisRateLimiter limiter;
     private final RateLimitProperties properties;
     private final ProblemResponses problems;
     private volatile ClientAddresses addresses = new ClientAddresses(List.of(), 1);
+    private volatile List<String> refusedProxies; // the last live edit that did not parse, not retried per request
 
     RateLimiting(RedisRateLimiter limiter, RateLimitProperties properties, ProblemResponses problems) {
         this.limiter = limiter;
         this.properties = properties;
         this.problems = problems;
+        // Every bucket's entry exists before the first request: later changes only replace values in
+        // the limiter's (unsynchronised) map, never grow it while requests read it.
+        for (Bucket bucket : Bucket.values()) {
+            configure(bucket);
+        }
     }
 
     @Override
@@ -72,8 +79,7 @@ class RateLimiting implements WebFilter, Ordered {
         checks.add(new Check(Bucket.PER_IP, "ip:" + addresses().of(exchange.getRequest())));
         user.ifPresent(id -> checks.add(new Check(Bucket.PER_USER, "user:" + id)));
         if (exchange.getRequest().getMethod() == HttpMethod.POST) {
-            PathPattern.PathMatchInfo purchase = PURCHASE.matchAndExtract(
-                    PathContainer.parsePath(exchange.getRequest().getPath().pathWithinApplication().value()));
+            PathPattern.PathMatchInfo purchase = PURCHASE.matchAndExtract(exchange.getRequest().getPath().pathWithinApplication());
             if (purchase != null) {
                 checks.add(new Check(Bucket.PER_ACTIVITY, "activity:" + purchase.getUriVariables().get("activityId")));
             }
@@ -114,9 +120,16 @@ class RateLimiting implements WebFilter, Ordered {
 
     private ClientAddresses addresses() {
         ClientAddresses current = addresses;
-        if (!current.sameSettings(properties.getTrustedProxies(), properties.getMaxTrustedHops())) {
-            current = new ClientAddresses(properties.getTrustedProxies(), properties.getMaxTrustedHops());
-            addresses = current;
+        List<String> wanted = properties.getTrustedProxies();
+        if (!current.sameSettings(wanted, properties.getMaxTrustedHops()) && !wanted.equals(refusedProxies)) {
+            try {
+                current = new ClientAddresses(wanted, properties.getMaxTrustedHops());
+                addresses = current;
+            } catch (IllegalArgumentException typo) {
+                // A bad CIDR in a live edit must not turn every request into a 500: the proxies in force stay.
+                refusedProxies = List.copyOf(wanted);
+                log.warn("Ignoring trusted-proxies {}: {}; keeping the previous ones", wanted, typo.getMessage());
+            }
         }
         return current;
     }

@@ -54,8 +54,10 @@ class StorefrontBrowserIT extends GatewayStack {
         // closed network refuses; a fresh profile per test keeps sessionStorage from leaking between them.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=412,915",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // A phone's viewport (headless windows are at least 500 px wide, so emulate the device instead).
+        options.setExperimentalOption("mobileEmulation",
+                java.util.Map.of("deviceMetrics", java.util.Map.of("width", 412, "height", 915, "pixelRatio", 1.0)));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);

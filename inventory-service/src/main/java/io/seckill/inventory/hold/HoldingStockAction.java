@@ -33,7 +33,8 @@ class HoldingStockAction implements HoldingStock {
             @BusinessActionContextParameter(paramName = "activityId") long activityId,
             @BusinessActionContextParameter(paramName = "quantity") int quantity) {
         String xid = org.apache.seata.core.context.RootContext.getXID();
-        if (holds.insertFrozen(orderId, activityId, quantity, xid) == 0) {
+        if (holds.insertFrozen(orderId, activityId, quantity, xid) == 0
+                && holds.rearmCancelled(orderId, activityId, quantity, xid) == 0) {
             throw new ProblemException(ErrorCode.INVALID_STATE, "Order " + orderId + " already holds stock.");
         }
         if (ledgers.freeze(activityId, quantity) == 0) {

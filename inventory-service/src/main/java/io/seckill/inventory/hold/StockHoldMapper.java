@@ -18,6 +18,15 @@ public interface StockHoldMapper {
     int insertFrozen(@Param("orderId") long orderId, @Param("activityId") long activityId,
             @Param("quantity") int quantity, @Param("xid") String xid);
 
+    /**
+     * A placement that was rolled back leaves its hold CANCELLED; the order's next attempt (a new global
+     * transaction) takes the same row over instead of being refused as a duplicate.
+     */
+    @Update("UPDATE stock_hold SET activity_id = #{activityId}, quantity = #{quantity}, xid = #{xid}, state = 'FROZEN'"
+            + " WHERE order_id = #{orderId} AND state = 'CANCELLED'")
+    int rearmCancelled(@Param("orderId") long orderId, @Param("activityId") long activityId,
+            @Param("quantity") int quantity, @Param("xid") String xid);
+
     @Update("UPDATE stock_hold SET state = #{to} WHERE order_id = #{orderId} AND xid = #{xid} AND state = #{from}")
     int moveInTransaction(@Param("orderId") long orderId, @Param("xid") String xid, @Param("from") String from,
             @Param("to") String to);

@@ -108,6 +108,26 @@ public class HoldingStockFenceIT extends InventoryStack {
     }
 
     /**
+     * Retry after rollback: a placement rolled back once (its hold CANCELLED) is delivered again under a
+     * new global transaction; it must freeze the unit again instead of being refused as "already holds
+     * stock", or the accepted purchase would never become an order.
+     */
+    @Test
+    void aPlacementRolledBackOnceCanBePlacedAgain() {
+        long activityId = openLedger(10);
+        long orderId = newId();
+
+        assertThatThrownBy(() -> placements.placeAndFail(orderId, activityId, new String[1]))
+                .hasMessageContaining("could not be recorded");
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger(activityId).getFrozen() == 0);
+
+        placements.place(orderId, activityId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger(activityId).getReserved() == 1);
+        assertThat(ledger(activityId).getAvailable()).isEqualTo(9);
+        assertThat(ledger(activityId).getFrozen()).isZero();
+    }
+
+    /**
      * Empty rollback, then suspension: the TC rolls a branch back before its Try ever ran (the Try was
      * delayed on the network), so Cancel must change nothing; the late Try must then be refused, or it
      * would freeze units no phase two will ever release.

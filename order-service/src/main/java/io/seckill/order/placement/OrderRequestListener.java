@@ -26,7 +26,7 @@ class OrderRequestListener {
         this.json = json;
     }
 
-    @KafkaListener(topics = Topics.ORDER_REQUESTED, groupId = "order-service-placement",
+    @KafkaListener(topics = Topics.ORDER_REQUESTED, groupId = Topics.ORDER_PLACEMENT_GROUP,
             concurrency = "${seckill.settlement.consumers:4}")
     void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
         OrderRequested request = json.readValue(record.value(), OrderRequested.class);

@@ -77,7 +77,8 @@ public class PlacingPurchase {
         }
         PurchaseAttempt attempt = new PurchaseAttempt(activityId, userId, token, quantity, ids.nextId(), clock.millis());
         PurchaseOutcome outcome = strategies.get(settings.getStrategy()).attempt(attempt);
-        if (outcome instanceof PurchaseOutcome.Refused refused && refused.code() == ErrorCode.SOLD_OUT
+        // SOLD_OUT for one unit means none is left; for several it may only mean "fewer than asked".
+        if (outcome instanceof PurchaseOutcome.Refused refused && refused.code() == ErrorCode.SOLD_OUT && quantity == 1
                 || outcome instanceof PurchaseOutcome.Accepted accepted && accepted.remaining() == 0) {
             soldOut.markSoldOut(activityId);
         }

@@ -126,11 +126,21 @@ public class RequestRelay implements SmartLifecycle {
         }
         Map<StreamMessageId, CompletableFuture<?>> sends = new LinkedHashMap<>();
         for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
+            OrderRequested event;
+            String payload;
             try {
-                OrderRequested event = toEvent(entry.getValue());
-                sends.put(entry.getKey(), kafka.send(Topics.ORDER_REQUESTED, event.userId(), json.writeValueAsString(event)));
+                event = toEvent(entry.getValue());
+                payload = json.writeValueAsString(event);
             } catch (RuntimeException malformed) {
                 deadLetter(activityId, entry.getKey(), entry.getValue(), "malformed: " + malformed.getMessage());
+                continue;
+            }
+            try {
+                sends.put(entry.getKey(), kafka.send(Topics.ORDER_REQUESTED, event.userId(), payload));
+            } catch (RuntimeException brokerUnavailable) {
+                // send() itself throws when the broker cannot be reached in time: a failed publish like any
+                // other (stays pending, is claimed again), never a reason to dead-letter a good request.
+                sends.put(entry.getKey(), CompletableFuture.failedFuture(brokerUnavailable));
             }
         }
         List<StreamMessageId> done = new ArrayList<>();
