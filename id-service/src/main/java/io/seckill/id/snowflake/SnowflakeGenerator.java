@@ -81,10 +81,9 @@ public class SnowflakeGenerator {
 
     private WorkerGrant grantedWorker() {
         WorkerGrant granted = validGrant();
-        if (granted.workerId() != currentWorker || granted.floor() - 1 > lastTimestamp) {
-            // A (new) worker id, or ours reclaimed after another holder issued under it: start just below
-            // the persisted floor with the sequence spent, so the first id has a timestamp >= floor, above
-            // every id issued under this worker id before.
+        if (granted.workerId() != currentWorker) {
+            // A (new) worker id: start just below the persisted floor with the sequence spent, so the
+            // first id has a timestamp >= floor, above every id issued under this worker id before.
             currentWorker = granted.workerId();
             lastTimestamp = granted.floor() - 1;
             sequence = SnowflakeLayout.MAX_SEQUENCE;

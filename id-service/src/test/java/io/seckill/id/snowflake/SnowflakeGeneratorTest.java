@@ -130,28 +130,6 @@ class SnowflakeGeneratorTest {
                 .isGreaterThanOrEqualTo(floor);
     }
 
-    /**
-     * Lease lost and reclaimed: while this instance had lost worker 9, another holder issued under it up
-     * to a later time (persisted as the floor); reclaiming the same id must start above that floor, not
-     * continue from this instance's own older last timestamp, or ids would repeat.
-     */
-    @Test
-    void reclaimingTheSameWorkerIdStartsAboveTheOtherHoldersFloor() {
-        generator.grant(grant(9, 0));
-        generator.nextId();
-        generator.revoke();
-        long floor = now() + 1_000; // the other holder's clock ran ahead
-
-        generator.grant(grant(9, floor));
-        assertThatThrownBy(generator::nextId).as("nothing below the floor").isInstanceOfSatisfying(IdsUnavailable.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.CLOCK_BEHIND));
-        clock.shift(Duration.ofMillis(1_000));
-        long id = generator.nextId();
-
-        assertThat(SnowflakeLayout.decode(id).time().toEpochMilli() - SnowflakeLayout.EPOCH_MILLIS)
-                .isGreaterThanOrEqualTo(floor);
-    }
-
     @Test
     void noGrantOrAnExpiredGrantIssuesNothing() {
         assertThatThrownBy(generator::nextId).isInstanceOfSatisfying(IdsUnavailable.class,
