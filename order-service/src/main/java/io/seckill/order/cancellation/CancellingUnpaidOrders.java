@@ -1,5 +1,6 @@
 package io.seckill.order.cancellation;
 
+import io.seckill.order.monitoring.GlobalTransactions;
 import io.seckill.order.placement.OrderMapper;
 
 import java.util.HashMap;
@@ -38,6 +39,9 @@ public class CancellingUnpaidOrders {
     private final JdbcTemplate jdbc;
     private final Counter cancelled;
     private final Counter paymentWon;
+    private final Counter sagaCommitted;
+    private final Counter sagaCompensated;
+    private final Counter sagaUnfinished;
 
     CancellingUnpaidOrders(OrderMapper orders, StateMachineEngine sagas, PaymentTimeout timeout, JdbcTemplate jdbc,
             MeterRegistry meters) {
@@ -47,6 +51,9 @@ public class CancellingUnpaidOrders {
         this.jdbc = jdbc;
         this.cancelled = Counter.builder("orders.timeouts").tag("outcome", "cancelled").register(meters);
         this.paymentWon = Counter.builder("orders.timeouts").tag("outcome", "paid-first").register(meters);
+        this.sagaCommitted = GlobalTransactions.counter(meters, "cancellation", "committed");
+        this.sagaCompensated = GlobalTransactions.counter(meters, "cancellation", "compensated");
+        this.sagaUnfinished = GlobalTransactions.counter(meters, "cancellation", "unfinished");
     }
 
     @Scheduled(fixedDelayString = "${seckill.settlement.timeout-scan:5s}")
@@ -64,6 +71,7 @@ public class CancellingUnpaidOrders {
             Map<String, Object> start = new HashMap<>();
             start.put("orderId", orderId);
             StateMachineInstance saga = sagas.startWithBusinessKey(SAGA, null, Long.toString(orderId), start);
+            countOutcome(saga);
             if (saga.getStatus() == ExecutionStatus.SU && Boolean.TRUE.equals(saga.getContext().get("cancelled"))) {
                 cancelled.increment();
             } else if (saga.getStatus() == ExecutionStatus.SU) {
@@ -74,6 +82,16 @@ public class CancellingUnpaidOrders {
                 return; // another scan (or instance) runs this order's saga already
             }
             log.warn("Cancellation saga of order {} did not finish: {}", orderId, e.toString());
+        }
+    }
+
+    private void countOutcome(StateMachineInstance saga) {
+        if (saga.getStatus() == ExecutionStatus.SU) {
+            sagaCommitted.increment();
+        } else if (saga.getCompensationStatus() == ExecutionStatus.SU) {
+            sagaCompensated.increment();
+        } else {
+            sagaUnfinished.increment(); // left to the scanner, which resumes it forward
         }
     }
 

@@ -3,9 +3,14 @@ package io.seckill.order.placement;
 import io.seckill.common.event.OrderLifecycleEvent;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.order.events.OrderEvents;
+import io.seckill.order.monitoring.GlobalTransactions;
+
+import java.time.Clock;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.apache.seata.tm.api.TransactionalExecutor;
 import org.apache.seata.tm.api.TransactionalTemplate;
@@ -33,15 +38,26 @@ public class PlacingOrder {
     private final SettlementProperties properties;
     private final TransactionalTemplate transactions = new TransactionalTemplate();
     private final MeterRegistry meters;
+    private final Clock clock;
+    private final Timer settlementLatency;
+    private final Counter committed;
+    private final Counter rolledBack;
 
     PlacingOrder(OrderMapper orders, InventoryHolds inventory, RecordingOrder recording, OrderEvents events,
-            SettlementProperties properties, MeterRegistry meters) {
+            SettlementProperties properties, MeterRegistry meters, Clock clock) {
         this.orders = orders;
         this.inventory = inventory;
         this.recording = recording;
         this.events = events;
         this.properties = properties;
         this.meters = meters;
+        this.clock = clock;
+        // A histogram, not client-side percentiles: p99 across every instance is computed in Prometheus.
+        this.settlementLatency = Timer.builder("orders.settlement.latency")
+                .description("From the purchase accepted (202) to its order created").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5)).maximumExpectedValue(Duration.ofMinutes(5)).register(meters);
+        this.committed = GlobalTransactions.counter(meters, "placement", "committed");
+        this.rolledBack = GlobalTransactions.counter(meters, "placement", "rolled_back");
     }
 
     public Outcome place(OrderRequested request) {
@@ -68,6 +84,7 @@ public class PlacingOrder {
                 }
             });
         } catch (TransactionalExecutor.ExecutionException e) {
+            rolledBack.increment();
             if (e.getOriginalException() instanceof InventoryHolds.NoStockInLedger noStock) {
                 return failForGood(request, noStock.getMessage());
             }
@@ -78,7 +95,9 @@ public class PlacingOrder {
         } catch (Throwable e) {
             throw new PlacementNotFinished(request.orderId(), e);
         }
+        committed.increment();
         count("created");
+        settlementLatency.record(Duration.between(request.requestedAt(), clock.instant()));
         events.announce(OrderLifecycleEvent.CREATED, asOrder(request, OrderStatus.CREATED), null);
         return Outcome.CREATED;
     }
