@@ -2,7 +2,8 @@
 -- count the user, record the result and append the request to the stream. Nothing is written unless
 -- every check passes, and a crash cannot separate the decrement from the recorded request.
 -- KEYS: 1 meta, 2 stock, 3 buyers, 4 token, 5 requests, 6 results
--- ARGV: 1 userId, 2 quantity, 3 now (epoch ms), 4 orderId, 5 activityId
+-- ARGV: 1 userId, 2 quantity, 3 now (epoch ms), 4 orderId, 5 activityId, 6 traceparent (W3C; optional),
+--       7 per-user limit set live by the operator (optional; absent or 0: the sale's own)
 local owner = redis.call('GET', KEYS[4])
 if owner ~= ARGV[1] then
   return {'TOKEN_INVALID', -1}
@@ -25,8 +26,13 @@ if now >= tonumber(meta[2]) then
 end
 
 local quantity = tonumber(ARGV[2])
+local limit = tonumber(meta[3])
+local override = tonumber(ARGV[7] or '0') or 0
+if override > 0 then
+  limit = override
+end
 local held = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
-if held + quantity > tonumber(meta[3]) then
+if held + quantity > limit then
   return {'LIMIT_REACHED', -1}
 end
 local stock = tonumber(redis.call('GET', KEYS[2]) or '0')
@@ -37,6 +43,7 @@ end
 redis.call('DECRBY', KEYS[2], quantity)
 redis.call('HINCRBY', KEYS[3], ARGV[1], quantity)
 redis.call('HSET', KEYS[6], ARGV[4], ARGV[1] .. '|QUEUED')
+-- the request's trace context rides along so the relay can continue its trace
 redis.call('XADD', KEYS[5], '*', 'orderId', ARGV[4], 'userId', ARGV[1], 'activityId', ARGV[5],
-  'quantity', ARGV[2], 'unitPrice', meta[5], 'requestedAt', ARGV[3])
+  'quantity', ARGV[2], 'unitPrice', meta[5], 'requestedAt', ARGV[3], 'traceparent', ARGV[6] or '')
 return {'ACCEPTED', stock - quantity}

@@ -36,6 +36,7 @@ final class ContainerStack {
                             "/docker-entrypoint-initdb.d/init.sql");
             case KAFKA -> new KafkaContainer("apache/kafka:4.1.1");
             case SEATA -> new GenericContainer<>("apache/seata-server:2.3.0").withExposedPorts(8091);
+            case ZIPKIN -> new GenericContainer<>("openzipkin/zipkin:3.5").withExposedPorts(9411);
         };
         container.start();
         int internalPort = server == StackServer.KAFKA ? 9092 : container.getExposedPorts().get(0);

@@ -10,7 +10,8 @@ public enum StackServer {
     REDIS("Redis", "REDIS", 6379),
     MYSQL("MySQL (MariaDB)", "MYSQL", 3306),
     KAFKA("Kafka", "KAFKA", 9092),
-    SEATA("Seata TC", "SEATA", 8091);
+    SEATA("Seata TC", "SEATA", 8091),
+    ZIPKIN("Zipkin", "ZIPKIN", 9411);
 
     private final String displayName;
     private final String variablePrefix;

@@ -1,6 +1,7 @@
 package io.seckill.flashsale.purchase;
 
 import io.seckill.common.error.ErrorCode;
+import io.seckill.flashsale.relay.RequestTracing;
 import io.seckill.flashsale.stock.SaleKeys;
 
 import java.util.Map;
@@ -68,7 +69,8 @@ class LockedPurchase implements PurchaseStrategy {
             return new PurchaseOutcome.Refused(ErrorCode.ENDED);
         }
         String held = redisson.<String, String>getMap(keys.buyers(), StringCodec.INSTANCE).get(attempt.userId());
-        if ((held == null ? 0 : Integer.parseInt(held)) + attempt.quantity() > Integer.parseInt(meta.get("limit"))) {
+        int limit = attempt.perUserLimitOverride() > 0 ? attempt.perUserLimitOverride() : Integer.parseInt(meta.get("limit"));
+        if ((held == null ? 0 : Integer.parseInt(held)) + attempt.quantity() > limit) {
             return new PurchaseOutcome.Refused(ErrorCode.LIMIT_REACHED);
         }
         String stockValue = redisson.<String>getBucket(keys.stock(), StringCodec.INSTANCE).get();
@@ -84,7 +86,8 @@ class LockedPurchase implements PurchaseStrategy {
         batch.<String, String>getStream(keys.requests(), StringCodec.INSTANCE).addAsync(StreamAddArgs.entries(Map.of(
                 "orderId", Long.toString(attempt.orderId()), "userId", attempt.userId(),
                 "activityId", Long.toString(attempt.activityId()), "quantity", Integer.toString(attempt.quantity()),
-                "unitPrice", meta.get("price"), "requestedAt", Long.toString(attempt.nowMillis()))));
+                "unitPrice", meta.get("price"), "requestedAt", Long.toString(attempt.nowMillis()),
+                RequestTracing.FIELD, attempt.traceparent())));
         batch.execute();
         return new PurchaseOutcome.Accepted(attempt.orderId(), stock - attempt.quantity());
     }

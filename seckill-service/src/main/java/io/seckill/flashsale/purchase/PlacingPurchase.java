@@ -4,6 +4,7 @@ import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
 import io.seckill.flashsale.activity.Activity;
 import io.seckill.flashsale.activity.ActivityCatalog;
+import io.seckill.flashsale.relay.RequestTracing;
 import io.seckill.flashsale.stock.SoldOutFlags;
 import io.seckill.ids.client.SnowflakeIdClient;
 
@@ -32,6 +33,7 @@ public class PlacingPurchase {
     private final PurchaseSettings settings;
     private final SnowflakeIdClient ids;
     private final Clock clock;
+    private final RequestTracing tracing;
     private final Map<PurchaseSettings.Strategy, PurchaseStrategy> strategies = new EnumMap<>(PurchaseSettings.Strategy.class);
     private final MeterRegistry meters;
     private final Timer latency;
@@ -39,12 +41,13 @@ public class PlacingPurchase {
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
     PlacingPurchase(ActivityCatalog catalog, SoldOutFlags soldOut, PurchaseSettings settings, SnowflakeIdClient ids,
-            Clock clock, List<PurchaseStrategy> strategies, MeterRegistry meters) {
+            Clock clock, List<PurchaseStrategy> strategies, MeterRegistry meters, RequestTracing tracing) {
         this.catalog = catalog;
         this.soldOut = soldOut;
         this.settings = settings;
         this.ids = ids;
         this.clock = clock;
+        this.tracing = tracing;
         strategies.forEach(strategy -> this.strategies.put(strategy.name(), strategy));
         this.meters = meters;
         this.latency = Timer.builder("seckill.purchase.latency").description("Purchase decision time")
@@ -62,11 +65,12 @@ public class PlacingPurchase {
 
     private PurchaseOutcome decide(String userId, long activityId, String token, int quantity) {
         Activity activity = catalog.visible(activityId);
-        if (quantity < 1 || quantity > activity.getPerUserLimit()) {
-            throw new ProblemException(ErrorCode.VALIDATION_FAILED, "quantity must be 1.." + activity.getPerUserLimit()
-                    + " for this sale.");
+        int limitOverride = settings.perUserLimitOverride(activityId);
+        int limit = limitOverride > 0 ? limitOverride : activity.getPerUserLimit();
+        if (quantity < 1 || quantity > limit) {
+            throw new ProblemException(ErrorCode.VALIDATION_FAILED, "quantity must be 1.." + limit + " for this sale.");
         }
-        if (!settings.isEnabled()) {
+        if (!settings.isEnabled() || settings.isPaused(activityId)) {
             return new PurchaseOutcome.Refused(ErrorCode.PAUSED);
         }
         if (soldOut.isSoldOut(activityId)) {
@@ -75,7 +79,8 @@ public class PlacingPurchase {
         if (!PurchaseTokens.looksLikeAToken(token)) {
             return new PurchaseOutcome.Refused(ErrorCode.TOKEN_INVALID);
         }
-        PurchaseAttempt attempt = new PurchaseAttempt(activityId, userId, token, quantity, ids.nextId(), clock.millis());
+        PurchaseAttempt attempt = new PurchaseAttempt(activityId, userId, token, quantity, ids.nextId(), clock.millis(),
+                limitOverride, tracing.currentTraceparent());
         PurchaseOutcome outcome = strategies.get(settings.getStrategy()).attempt(attempt);
         // SOLD_OUT for one unit means none is left; for several it may only mean "fewer than asked".
         if (outcome instanceof PurchaseOutcome.Refused refused && refused.code() == ErrorCode.SOLD_OUT && quantity == 1

@@ -58,6 +58,7 @@ public class RequestRelay implements SmartLifecycle {
     private final JsonMapper json;
     private final RelayProperties properties;
     private final Clock clock;
+    private final RequestTracing tracing;
     private final String consumer;
     private final Counter relayed;
     private final Counter failures;
@@ -73,12 +74,13 @@ public class RequestRelay implements SmartLifecycle {
     private long lastGauges;
 
     RequestRelay(RedissonClient redisson, KafkaTemplate<String, String> kafka, JsonMapper json, RelayProperties properties,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, RequestTracing tracing) {
         this.redisson = redisson;
         this.kafka = kafka;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.tracing = tracing;
         this.consumer = "relay-" + ManagementFactory.getRuntimeMXBean().getPid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.relayed = Counter.builder("seckill.relay.relayed").description("Requests published to Kafka").register(meters);
         this.failures = Counter.builder("seckill.relay.failures").description("Publish attempts that failed").register(meters);
@@ -136,7 +138,9 @@ public class RequestRelay implements SmartLifecycle {
                 continue;
             }
             try {
-                sends.put(entry.getKey(), kafka.send(Topics.ORDER_REQUESTED, event.userId(), payload));
+                String key = event.userId();
+                sends.put(entry.getKey(), tracing.continuing(entry.getValue(), activityId,
+                        () -> kafka.send(Topics.ORDER_REQUESTED, key, payload)));
             } catch (RuntimeException brokerUnavailable) {
                 // send() itself throws when the broker cannot be reached in time: a failed publish like any
                 // other (stays pending, is claimed again), never a reason to dead-letter a good request.
