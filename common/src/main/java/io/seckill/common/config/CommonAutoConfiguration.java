@@ -28,6 +28,24 @@ public class CommonAutoConfiguration {
         }
     }
 
+    /**
+     * Operators read the live values of their knobs at {@code /actuator/configprops} (values shown:
+     * {@code management.endpoint.configprops.show-values: always}); whatever looks like a credential is
+     * still masked, whatever its source.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+    static class SecretMasking {
+
+        @Bean
+        org.springframework.boot.actuate.endpoint.SanitizingFunction maskSecrets() {
+            return data -> SECRET_KEY.matcher(data.getLowerCaseKey()).find() ? data.withSanitizedValue() : data;
+        }
+    }
+
+    static final java.util.regex.Pattern SECRET_KEY = java.util.regex.Pattern.compile(
+            "password|passwd|secret|credential|hash|private-?key|api-?key|sasl\\.jaas|^key$");
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(ContextRefresher.class)
     @ConditionalOnProperty(prefix = "seckill.config", name = "file")
