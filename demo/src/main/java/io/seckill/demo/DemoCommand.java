@@ -44,6 +44,10 @@ public final class DemoCommand {
             io.seckill.demo.bench.PurchaseBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             System.exit(0);
         }
+        if (args.length > 0 && args[0].equals("check-dashboards")) {
+            io.seckill.demo.observe.DashboardCheck.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         List<String> flags = new ArrayList<>(List.of(args));
         if (flags.contains("--help") || flags.contains("-h")) {
             System.out.print(DemoOptions.USAGE);

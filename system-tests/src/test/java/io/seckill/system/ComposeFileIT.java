@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml must be a valid Compose file: checked offline by Docker Compose itself
@@ -27,7 +29,29 @@ class ComposeFileIT {
         Result services = run(compose, "config", "--services");
         assertThat(services.output().lines())
                 .contains("mysql", "redis", "kafka", "seata", "nacos", "nacos-import")
+                .contains("prometheus", "blackbox", "grafana")
                 .contains(RepoFiles.SERVICES);
+    }
+
+    /** docker-compose config does not look at bind-mount sources; a missing one would be an empty directory in the container. */
+    @Test
+    void everyFileTheStackMountsFromTheRepoExists() throws IOException {
+        Map<String, Object> compose = new Yaml().load(java.nio.file.Files.readString(RepoFiles.ROOT.resolve("docker-compose.yml")));
+        List<String> sources = new ArrayList<>();
+        for (Object service : ((Map<?, ?>) compose.get("services")).values()) {
+            Object volumes = ((Map<?, ?>) service).get("volumes");
+            if (volumes != null) {
+                for (Object volume : (List<?>) volumes) {
+                    String source = volume.toString().split(":")[0];
+                    if (source.startsWith("./")) {
+                        sources.add(source);
+                    }
+                }
+            }
+        }
+
+        assertThat(sources).contains("./config/prometheus/prometheus.compose.yml", "./config/grafana/dashboards")
+                .allSatisfy(source -> assertThat(RepoFiles.ROOT.resolve(source)).exists());
     }
 
     /** Compose v1 ({@code docker-compose}, as Debian packages it) or the v2 plugin; never silently neither. */
