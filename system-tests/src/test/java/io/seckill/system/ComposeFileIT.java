@@ -29,7 +29,7 @@ class ComposeFileIT {
         Result services = run(compose, "config", "--services");
         assertThat(services.output().lines())
                 .contains("mysql", "redis", "kafka", "seata", "nacos", "nacos-import")
-                .contains("prometheus", "blackbox", "grafana")
+                .contains("prometheus", "blackbox", "grafana", "zipkin")
                 .contains(RepoFiles.SERVICES);
     }
 
