@@ -174,7 +174,7 @@ class DashboardsTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("1 without")
-                .contains("FAIL  Seckill — sale overview / \"Reconciliation drift\": no series")
+                .contains("FAIL  Seckill — sale overview / \"Reconciliation drift (every reconciled sale)\": no series")
                 .containsOnlyOnce("FAIL");
     }
 
