@@ -3,7 +3,7 @@
 -- every check passes, and a crash cannot separate the decrement from the recorded request.
 -- KEYS: 1 meta, 2 stock, 3 buyers, 4 token, 5 requests, 6 results
 -- ARGV: 1 userId, 2 quantity, 3 now (epoch ms), 4 orderId, 5 activityId, 6 traceparent (W3C; optional),
---       7 per-user limit set live by the operator (optional; absent or 0: the sale's own)
+--       7 per-user limit in force (the operator's live override, else the sale's own; absent: meta's)
 local owner = redis.call('GET', KEYS[4])
 if owner ~= ARGV[1] then
   return {'TOKEN_INVALID', -1}
@@ -26,11 +26,7 @@ if now >= tonumber(meta[2]) then
 end
 
 local quantity = tonumber(ARGV[2])
-local limit = tonumber(meta[3])
-local override = tonumber(ARGV[7] or '0') or 0
-if override > 0 then
-  limit = override
-end
+local limit = tonumber(ARGV[7] or meta[3])
 local held = tonumber(redis.call('HGET', KEYS[3], ARGV[1]) or '0')
 if held + quantity > limit then
   return {'LIMIT_REACHED', -1}

@@ -2,6 +2,9 @@ package io.seckill.common.config;
 
 import io.seckill.common.error.MvcProblemHandler;
 
+import java.util.regex.Pattern;
+
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -38,12 +41,12 @@ public class CommonAutoConfiguration {
     static class SecretMasking {
 
         @Bean
-        org.springframework.boot.actuate.endpoint.SanitizingFunction maskSecrets() {
+        SanitizingFunction maskSecrets() {
             return data -> SECRET_KEY.matcher(data.getLowerCaseKey()).find() ? data.withSanitizedValue() : data;
         }
     }
 
-    static final java.util.regex.Pattern SECRET_KEY = java.util.regex.Pattern.compile(
+    static final Pattern SECRET_KEY = Pattern.compile(
             "password|passwd|secret|credential|hash|private-?key|api-?key|sasl\\.jaas|^key$");
 
     @Configuration(proxyBeanMethods = false)

@@ -69,8 +69,7 @@ class LockedPurchase implements PurchaseStrategy {
             return new PurchaseOutcome.Refused(ErrorCode.ENDED);
         }
         String held = redisson.<String, String>getMap(keys.buyers(), StringCodec.INSTANCE).get(attempt.userId());
-        int limit = attempt.perUserLimitOverride() > 0 ? attempt.perUserLimitOverride() : Integer.parseInt(meta.get("limit"));
-        if ((held == null ? 0 : Integer.parseInt(held)) + attempt.quantity() > limit) {
+        if ((held == null ? 0 : Integer.parseInt(held)) + attempt.quantity() > attempt.perUserLimit()) {
             return new PurchaseOutcome.Refused(ErrorCode.LIMIT_REACHED);
         }
         String stockValue = redisson.<String>getBucket(keys.stock(), StringCodec.INSTANCE).get();

@@ -25,7 +25,7 @@ class LuaPurchase implements PurchaseStrategy {
     @Override
     public PurchaseOutcome attempt(PurchaseAttempt attempt) {
         List<Object> result = scripts.purchase(new SaleKeys(attempt.activityId()), attempt.userId(), attempt.quantity(),
-                attempt.nowMillis(), attempt.orderId(), attempt.token(), attempt.perUserLimitOverride(), attempt.traceparent());
+                attempt.nowMillis(), attempt.orderId(), attempt.token(), attempt.perUserLimit(), attempt.traceparent());
         return PurchaseOutcome.fromScript((String) result.get(0), ((Number) result.get(1)).longValue(), attempt.orderId());
     }
 }

@@ -65,8 +65,7 @@ public class PlacingPurchase {
 
     private PurchaseOutcome decide(String userId, long activityId, String token, int quantity) {
         Activity activity = catalog.visible(activityId);
-        int limitOverride = settings.perUserLimitOverride(activityId);
-        int limit = limitOverride > 0 ? limitOverride : activity.getPerUserLimit();
+        int limit = settings.perUserLimit(activityId, activity.getPerUserLimit());
         if (quantity < 1 || quantity > limit) {
             throw new ProblemException(ErrorCode.VALIDATION_FAILED, "quantity must be 1.." + limit + " for this sale.");
         }
@@ -80,7 +79,7 @@ public class PlacingPurchase {
             return new PurchaseOutcome.Refused(ErrorCode.TOKEN_INVALID);
         }
         PurchaseAttempt attempt = new PurchaseAttempt(activityId, userId, token, quantity, ids.nextId(), clock.millis(),
-                limitOverride, tracing.currentTraceparent());
+                limit, tracing.currentTraceparent());
         PurchaseOutcome outcome = strategies.get(settings.getStrategy()).attempt(attempt);
         // SOLD_OUT for one unit means none is left; for several it may only mean "fewer than asked".
         if (outcome instanceof PurchaseOutcome.Refused refused && refused.code() == ErrorCode.SOLD_OUT && quantity == 1

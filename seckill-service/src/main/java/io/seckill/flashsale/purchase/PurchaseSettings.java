@@ -104,9 +104,9 @@ public class PurchaseSettings {
         this.limitByActivity = Map.copyOf(byActivity);
     }
 
-    /** The operator's override for this sale, or 0 when the sale's own limit applies. */
-    public int perUserLimitOverride(long activityId) {
-        return limitByActivity.getOrDefault(activityId, 0);
+    /** The limit in force for a sale: the operator's override, else the sale's own. */
+    public int perUserLimit(long activityId, int salesOwn) {
+        return limitByActivity.getOrDefault(activityId, salesOwn);
     }
 
     public Duration getSoldOutRecheck() {

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The stream-to-Kafka relay ({@code seckill.relay.*}), live: a change in config/seckill-service.yaml or
  * Nacos applies from the relay's next round. A mutable bean on purpose: Spring Cloud rebinds JavaBean
- * properties on refresh, not records. The relay reads each value once per round.
+ * properties on refresh, not records. The relay reads each value when it uses it.
  */
 @ConfigurationProperties("seckill.relay")
 public class RelayProperties {
@@ -26,26 +26,6 @@ public class RelayProperties {
 
     /** An entry delivered this many times without success goes to the dead letters. */
     private int maxDeliveries = 5;
-
-    public int batchSize() {
-        return batchSize;
-    }
-
-    public Duration pollInterval() {
-        return pollInterval;
-    }
-
-    public Duration claimIdle() {
-        return claimIdle;
-    }
-
-    public Duration claimInterval() {
-        return claimInterval;
-    }
-
-    public int maxDeliveries() {
-        return maxDeliveries;
-    }
 
     public int getBatchSize() {
         return batchSize;

@@ -99,7 +99,7 @@ public class RequestRelay implements SmartLifecycle {
             RStream<String, String> stream = stream(activityId);
             try {
                 Map<StreamMessageId, Map<String, String>> entries = stream.readGroup(SaleKeys.RELAY_GROUP, consumer,
-                        StreamReadGroupArgs.neverDelivered().count(properties.batchSize()));
+                        StreamReadGroupArgs.neverDelivered().count(properties.getBatchSize()));
                 moved += publishAndAck(activityId, stream, entries);
             } catch (RedisException e) {
                 // One broken stream must not stall the others; a lost group (stream deleted) is recreated.
@@ -111,7 +111,7 @@ public class RequestRelay implements SmartLifecycle {
             }
         }
         long now = System.nanoTime();
-        if (now - lastClaim >= properties.claimInterval().toNanos()) {
+        if (now - lastClaim >= properties.getClaimInterval().toNanos()) {
             lastClaim = now;
             moved += claimStuck();
         }
@@ -182,15 +182,15 @@ public class RequestRelay implements SmartLifecycle {
             AutoClaimResult<String, String> claimed;
             try {
                 claimed = stream.autoClaim(SaleKeys.RELAY_GROUP, consumer,
-                        properties.claimIdle().toMillis(), TimeUnit.MILLISECONDS, StreamMessageId.MIN, properties.batchSize());
+                        properties.getClaimIdle().toMillis(), TimeUnit.MILLISECONDS, StreamMessageId.MIN, properties.getBatchSize());
             } catch (RedisException e) {
                 log.warn("Claiming stuck requests of activity {} failed this round: {}", activityId, e.toString());
                 continue;
             }
             Map<StreamMessageId, Map<String, String>> retry = new LinkedHashMap<>();
             for (Map.Entry<StreamMessageId, Map<String, String>> entry : claimed.getMessages().entrySet()) {
-                if (deliveries(stream, entry.getKey()) > properties.maxDeliveries()) {
-                    deadLetter(activityId, entry.getKey(), entry.getValue(), "failed " + properties.maxDeliveries() + " deliveries");
+                if (deliveries(stream, entry.getKey()) > properties.getMaxDeliveries()) {
+                    deadLetter(activityId, entry.getKey(), entry.getValue(), "failed " + properties.getMaxDeliveries() + " deliveries");
                 } else {
                     retry.put(entry.getKey(), entry.getValue());
                 }
@@ -268,7 +268,7 @@ public class RequestRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (relayOnce() == 0) {
-                    Thread.sleep(properties.pollInterval().toMillis());
+                    Thread.sleep(properties.getPollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -28,11 +28,11 @@ public class SaleScripts {
 
     /** Returns {code, remaining}. */
     public List<Object> purchase(SaleKeys keys, String userId, int quantity, long nowMillis, long orderId, String token,
-            int perUserLimitOverride, String traceparent) {
+            int perUserLimit, String traceparent) {
         return redis.eval(keys.stock(), RScript.Mode.READ_WRITE, purchase, RScript.ReturnType.LIST,
                 List.of(keys.meta(), keys.stock(), keys.buyers(), keys.token(token), keys.requests(), keys.results()),
                 userId, Integer.toString(quantity), Long.toString(nowMillis), Long.toString(orderId),
-                Long.toString(keys.activityId()), traceparent, Integer.toString(perUserLimitOverride));
+                Long.toString(keys.activityId()), traceparent, Integer.toString(perUserLimit));
     }
 
     /** True if this call set the stock counter (first warm-up); false if it was already there. */

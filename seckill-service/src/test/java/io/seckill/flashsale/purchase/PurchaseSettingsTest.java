@@ -26,11 +26,11 @@ class PurchaseSettingsTest {
     void aLimitOverrideAppliesToItsSaleOnlyAndAnEmptyListRestoresEverySalesOwn() {
         PurchaseSettings settings = new PurchaseSettings();
         settings.setPerUserLimits(List.of(new PurchaseSettings.LimitOverride(42, 3)));
-        assertThat(settings.perUserLimitOverride(42)).isEqualTo(3);
-        assertThat(settings.perUserLimitOverride(43)).isZero();
+        assertThat(settings.perUserLimit(42, 1)).isEqualTo(3);
+        assertThat(settings.perUserLimit(43, 1)).isEqualTo(1);
 
         settings.setPerUserLimits(List.of());
-        assertThat(settings.perUserLimitOverride(42)).isZero();
+        assertThat(settings.perUserLimit(42, 1)).isEqualTo(1);
     }
 
     /** A limit below one is a typo, not a policy: binding fails and the refresher logs the refused change. */
