@@ -7,13 +7,34 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command-line tool from the repository root with a timeout, stdout and stderr together. */
+/** Runs a command-line tool from the repository root with a timeout. */
 final class Commands {
 
     private Commands() {
     }
 
-    record Result(int exitCode, String output) {
+    /** {@code output} is stdout and stderr together; {@code stdout} alone, for tools whose output is parsed. */
+    record Result(int exitCode, String output, String stdout) {
+    }
+
+    /** As {@link #run(List, String)}, but a tool that is not installed is an {@link IOException}, to try another. */
+    static Result tryRun(List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("command", ".out");
+        Path err = Files.createTempFile("command", ".err");
+        try {
+            // Output to files, not pipes read to their end first: otherwise a hung tool would never reach the timeout.
+            Process process = new ProcessBuilder(command).directory(RepoFiles.ROOT.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within 60s");
+            }
+            String stdout = Files.readString(out, StandardCharsets.UTF_8);
+            return new Result(process.exitValue(), stdout + Files.readString(err, StandardCharsets.UTF_8), stdout);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     /**
@@ -21,24 +42,11 @@ final class Commands {
      * test (./seckill test installs it), never skip it.
      */
     static Result run(List<String> command, String install) throws IOException, InterruptedException {
-        // Output to a file, not a pipe read to its end first: otherwise a hung tool would never reach the timeout.
-        Path log = Files.createTempFile("command", ".log");
         try {
-            Process process;
-            try {
-                process = new ProcessBuilder(command).directory(RepoFiles.ROOT.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile()).start();
-            } catch (IOException notInstalled) {
-                throw new AssertionError(command.get(0) + " is not installed, so this cannot be checked: " + install
-                        + " (./seckill test installs it when run as root).", notInstalled);
-            }
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish within 60s");
-            }
-            return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
+            return tryRun(command);
+        } catch (IOException notInstalled) {
+            throw new AssertionError(command.get(0) + " is not installed, so this cannot be checked: " + install
+                    + " (./seckill test installs it when run as root).", notInstalled);
         }
     }
 }

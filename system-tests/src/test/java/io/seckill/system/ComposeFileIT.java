@@ -3,11 +3,9 @@ package io.seckill.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -23,11 +21,11 @@ class ComposeFileIT {
     void composeFileIsValidAndDeclaresTheWholeStack() throws Exception {
         List<String> compose = composeCommand();
 
-        Result quiet = run(compose, "config", "-q");
+        Commands.Result quiet = run(compose, "config", "-q");
         assertThat(quiet.exitCode()).as("docker-compose config -q says:\n" + quiet.output()).isZero();
 
-        Result services = run(compose, "config", "--services");
-        assertThat(services.output().lines())
+        Commands.Result services = run(compose, "config", "--services");
+        assertThat(services.stdout().lines())
                 .contains("mysql", "redis", "kafka", "seata", "nacos", "nacos-import")
                 .contains("prometheus", "blackbox", "grafana", "zipkin")
                 .contains(RepoFiles.SERVICES);
@@ -69,30 +67,15 @@ class ComposeFileIT {
 
     private static boolean works(List<String> command) throws InterruptedException {
         try {
-            return run(command).exitCode() == 0;
+            return Commands.tryRun(command).exitCode() == 0;
         } catch (IOException notInstalled) {
             return false;
         }
     }
 
-    private static Result run(List<String> base, String... args) throws IOException, InterruptedException {
+    private static Commands.Result run(List<String> base, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(base);
         command.addAll(List.of(args));
-        // Output to a file, not a pipe read to its end first: otherwise a hung Compose would never reach the timeout.
-        java.nio.file.Path log = java.nio.file.Files.createTempFile("compose", ".log");
-        try {
-            Process process = new ProcessBuilder(command).directory(RepoFiles.ROOT.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish within 60s");
-            }
-            return new Result(process.exitValue(), java.nio.file.Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            java.nio.file.Files.deleteIfExists(log);
-        }
-    }
-
-    private record Result(int exitCode, String output) {
+        return Commands.tryRun(command);
     }
 }

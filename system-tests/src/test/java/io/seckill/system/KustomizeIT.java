@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -453,9 +451,9 @@ class KustomizeIT {
     private static List<HasMetadata> render(String overlay) {
         List<String> command = new ArrayList<>(kustomize());
         command.add(K8S.resolve("overlays").resolve(overlay).toString());
-        Result result = run(command);
-        assertThat(result.exitCode()).as("%s says:\n%s", String.join(" ", command), result.errors()).isZero();
-        return StrictManifests.parse(result.output());
+        Commands.Result result = run(command);
+        assertThat(result.exitCode()).as("%s says:\n%s", String.join(" ", command), result.output()).isZero();
+        return StrictManifests.parse(result.stdout());
     }
 
     /** kubectl's built-in Kustomize, or the standalone binary; never silently neither. */
@@ -480,32 +478,14 @@ class KustomizeIT {
         }
     }
 
-    private static Result run(List<String> command) {
-        // Output to files, not pipes read to their end first: otherwise a hung command would never reach the timeout.
+    private static Commands.Result run(List<String> command) {
         try {
-            Path output = Files.createTempFile("kustomize", ".yaml");
-            Path errors = Files.createTempFile("kustomize", ".log");
-            try {
-                Process process = new ProcessBuilder(command).directory(RepoFiles.ROOT.toFile())
-                        .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError(String.join(" ", command) + " did not finish within 60s");
-                }
-                return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
-                        Files.readString(errors, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(output);
-                Files.deleteIfExists(errors);
-            }
+            return Commands.tryRun(command);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while running " + command, e);
         }
-    }
-
-    private record Result(int exitCode, String output, String errors) {
     }
 }
