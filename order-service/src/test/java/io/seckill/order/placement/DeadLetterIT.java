@@ -11,11 +11,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** A poison message is not retried forever: it lands on the DLT, operators see why, and can replay it. */
+/**
+ * A poison message is not retried forever: it lands on the DLT, operators see why, can replay it, and the
+ * {@code orders.dead-letters} gauge (what DeadLettersGrowing watches) counts it.
+ */
 class DeadLetterIT extends OrderStack {
 
     @Autowired
@@ -24,6 +29,17 @@ class DeadLetterIT extends OrderStack {
     @Autowired
     DeadLetteredRequests deadLetters;
 
+    @Autowired
+    DeadLetterGauge gauge;
+
+    @Autowired
+    MeterRegistry meters;
+
+    private double gaugedLetters() {
+        gauge.refresh();
+        return meters.get("orders.dead-letters").gauge().value();
+    }
+
     private List<DeadLetteredRequests.DeadLetter> lettersWithKey(String key) {
         return deadLetters.list().stream().filter(letter -> key.equals(letter.key())).toList();
     }
@@ -31,15 +47,18 @@ class DeadLetterIT extends OrderStack {
     @Test
     void aPoisonMessageIsDeadLetteredListedAndReplayable() throws Exception {
         String key = "poison-" + UUID.randomUUID();
+        double before = gaugedLetters();
         kafka.send(Topics.ORDER_REQUESTED, key, "{this is not an OrderRequested").get(10, TimeUnit.SECONDS);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> lettersWithKey(key).size() == 1);
         DeadLetteredRequests.DeadLetter letter = lettersWithKey(key).get(0);
         assertThat(letter.value()).isEqualTo("{this is not an OrderRequested");
         assertThat(letter.failure()).isNotBlank();
+        assertThat(gaugedLetters()).isGreaterThanOrEqualTo(before + 1);
 
         deadLetters.replay(letter.partition(), letter.offset());
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> lettersWithKey(key).size() == 2);
+        assertThat(gaugedLetters()).isGreaterThanOrEqualTo(before + 2);
     }
 }
