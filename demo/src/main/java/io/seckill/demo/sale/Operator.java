@@ -7,6 +7,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.OptionalLong;
+
+import tools.jackson.databind.JsonNode;
 
 /** The operator's side of the demo, through the gateway's admin API like any operator script. */
 public final class Operator {
@@ -43,6 +46,31 @@ public final class Operator {
             throw new IllegalStateException("publishing the sale failed: " + published.status() + " " + published.json());
         }
         return new Sale(Long.parseLong(id), price, start);
+    }
+
+    /**
+     * Runs a report-only reconciliation (what the platform schedules once a minute) and returns the sale's drift;
+     * empty when none could run now (one already running, or seckill-service away under chaos), after three tries.
+     */
+    public OptionalLong reconciledDrift(long saleId) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Answer report = gateway.send("POST", "/admin/reconciliation", token, null, null);
+            if (report.ok()) {
+                for (JsonNode activity : report.json().path("activities")) {
+                    if (activity.path("activityId").asString().equals(Long.toString(saleId))) {
+                        return OptionalLong.of(activity.path("drift").asLong());
+                    }
+                }
+                return OptionalLong.empty();
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return OptionalLong.empty();
     }
 
     public record Sale(long id, BigDecimal price, Instant startAt) {
