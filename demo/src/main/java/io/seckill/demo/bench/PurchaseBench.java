@@ -1,7 +1,6 @@
 package io.seckill.demo.bench;
 
 import io.seckill.demo.LocalStack;
-import io.seckill.demo.crowd.BurstOutcome;
 import io.seckill.demo.crowd.Crowd;
 import io.seckill.demo.crowd.GatewayHttp;
 import io.seckill.demo.crowd.GatewayHttp.Answer;
@@ -10,52 +9,51 @@ import io.seckill.demo.report.Progress;
 import io.seckill.demo.sale.Operator;
 import io.seckill.demo.sale.OperatorKnobs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import tools.jackson.databind.json.JsonMapper;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * {@code ./seckill bench}'s purchase section: purchases (token, then buy) measured in interleaved rounds
- * so that every mode sees the same background (settlement catching up, JIT, GC): directly on
- * seckill-service and through the gateway, accepted and sold out, the Lua strategy against the
- * Redisson-lock one; then settlement of the 10,000-unit sale. The generator reports its own CPU so a
- * starved server is visible. Ceilings measured by the shell part of the same run come in as
- * system properties (bench.redisScriptRps, bench.seckillNoopRps, bench.gatewayNoopRps).
+ * {@code ./seckill bench}'s purchase section, every row beside the CPU each process of the stack spent on
+ * it. The HTTP rows and their ceilings share one generator (wrk, a few percent of a core): the no-op
+ * ceilings of each HTTP stack and of a proxied call through the gateway; sold-out refusals; accepted
+ * purchases with settlement held (order-service's placement paused), in interleaved rounds after a
+ * warm-up round of each mode, with a JFR profile of the gateway and seckill-service; then the held
+ * requests released and settled, and their orders timed out, each as a row of its own; last a whole
+ * 10,000-unit sale through the gateway with everything running, shoppers as the demo's (Java client),
+ * its settlement, and the time from its orders' timeout until every unit is back on sale in Redis.
+ * The Redis ceiling comes from the shell part of the same run ({@code bench.redisScript*} properties).
  */
 public final class PurchaseBench {
 
-    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
-    private static final int SETTLEMENT_UNITS = 10_000;
-    private static final int ACCEPTED_ROUND = 800;
-    private static final int SOLD_OUT_ROUND = 3_000;
+    private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
+    private static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 4));
+    /** Before the first round of a mode: long enough for the JIT to compile that path on a cold service. */
+    private static final Duration FIRST_WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.firstWarmUpSeconds", 8));
+    /** Before every measured round: the path just switched to runs a moment before it is timed. */
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 2));
     private static final int ROUNDS = 3;
-    /** Enough logged-in shoppers for every gateway purchase of the accepted and sold-out rounds. */
-    private static final int SHOPPERS = 1_000 + ROUNDS * SOLD_OUT_ROUND;
-
-    private final GatewayHttp gateway;
-    private final GatewayHttp seckill;
-    private final Progress progress = new Progress(System.err, false);
-    private final LocalStack stack = LocalStack.fromSystem();
-    private final Crowd crowd;
-
-    private PurchaseBench() {
-        gateway = new GatewayHttp(System.getProperty("bench.gateway", "http://127.0.0.1:8080"), CONCURRENCY);
-        seckill = new GatewayHttp(System.getProperty("bench.seckill", "http://127.0.0.1:8081"), CONCURRENCY);
-        crowd = new Crowd(gateway, SHOPPERS, CONCURRENCY);
-    }
-
-    public static void main(String[] args) throws Exception {
-        new PurchaseBench().run();
-    }
+    private static final int SHOPPERS = 20_000;
+    private static final int WHOLE_SALE_UNITS = 10_000;
+    private static final int WHOLE_SALE_SHOPPERS = 12_000;
+    private static final int WHOLE_SALE_CONCURRENCY = 64;
+    /** The held rounds' sale: more stock than any round can buy, so every round measures accepted purchases. */
+    private static final int BIG_STOCK = 10_000_000;
+    private static final int BIG_LIMIT = 100;
+    private static final Duration SETTLE_PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.settleMinutes", 10));
+    private static final Duration CANCEL_PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.cancelMinutes", 4));
 
     enum Mode {
         DIRECT("seckill-service directly"), GATEWAY("through the gateway"), DIRECT_LOCK("seckill-service, Redisson lock");
@@ -67,187 +65,346 @@ public final class PurchaseBench {
         }
     }
 
+    private final String gatewayUrl = System.getProperty("bench.gateway", "http://127.0.0.1:8080");
+    private final String seckillUrl = System.getProperty("bench.seckill", "http://127.0.0.1:8081");
+    private final Progress progress = new Progress(System.err, false);
+    private final LocalStack stack = LocalStack.fromSystem();
+    private final StackCpu cpu = new StackCpu(stack.state());
+    private final Path results = stack.repo().resolve("results");
+    private final Wrk wrk = new Wrk(stack.state().resolve("bench"), stack.state().resolve("logs"));
+    private final FlightRecordings recordings = new FlightRecordings(stack.state().resolve("bench"));
+    private final GatewayHttp gateway = new GatewayHttp(gatewayUrl, WHOLE_SALE_CONCURRENCY);
+    private final GatewayHttp seckill = new GatewayHttp(seckillUrl, 4);
+    private Path credentials;
+    private List<FlightRecordings.Profile> profiles = List.of();
+
+    public static void main(String[] args) throws Exception {
+        new PurchaseBench().run();
+    }
+
     private void run() throws Exception {
+        Files.createDirectories(results);
+        BenchReport report = new BenchReport();
         try (OperatorKnobs knobs = stack.knobs(); StackProbe probe = StackProbe.local()) {
             knobs.set("gateway.yaml", "trusted-proxies: []", "trusted-proxies: [127.0.0.1/32]");
             sleep(2500);
             Operator operator = new Operator(gateway);
+            Crowd crowd = new Crowd(gateway, SHOPPERS, WHOLE_SALE_CONCURRENCY);
             int notLoggedIn = crowd.logIn(progress);
             if (notLoggedIn > 0) {
                 throw new IllegalStateException(notLoggedIn + " of " + SHOPPERS + " shoppers could not log in");
             }
+            credentials = writeCredentials(crowd);
 
-            // Sold out: a one-unit sale whose unit is gone; every buy is refused by the local flag.
+            report.ceiling(ceiling("seckill-service no-op (Tomcat, MVC)", seckillUrl + "/actuator/health/liveness"));
+            report.ceiling(ceiling("gateway no-op (Netty, WebFlux, security)", gatewayUrl + "/actuator/health/liveness"));
+            report.ceiling(ceiling("gateway to seckill-service no-op (proxied)", gatewayUrl + "/status/seckill-service"));
+
+            // Sold out: a one-unit sale whose unit is gone. Shoppers behave as in any sale: ask for a token and
+            // buy if one is issued; a purchase is one attempt, however far it got.
             Operator.Sale soldOut = operator.openSale("Bench sold out", 1, 1, Duration.ZERO);
             sleepUntil(soldOut.startAt());
-            purchase(Mode.DIRECT, soldOut.id(), 0);
-            Map<Mode, List<Round>> rejected = new LinkedHashMap<>();
-            for (int round = 0; round < ROUNDS; round++) {
-                for (Mode mode : List.of(Mode.DIRECT, Mode.GATEWAY)) {
-                    rejected.computeIfAbsent(mode, m -> new ArrayList<>())
-                            .add(round(mode, soldOut.id(), 1_000 + round * SOLD_OUT_ROUND, SOLD_OUT_ROUND, "sold out"));
-                }
-            }
+            buyOnce(soldOut.id());
+            report.purchasesBy(rounds(List.of(Mode.DIRECT, Mode.GATEWAY), soldOut.id(), false, knobs), "sold out (local flag), ");
 
-            // Accepted: one 10,000-unit sale, bought in interleaved rounds, then left to settle.
-            Operator.Sale sale = operator.openSale("Bench sale", SETTLEMENT_UNITS, 1, Duration.ZERO);
+            // A whole sale first, on a stack with nothing else to settle: the demo's shape, everything running.
+            Operator.Sale sale = operator.openSale("Bench whole sale", WHOLE_SALE_UNITS, 1, Duration.ZERO);
             sleepUntil(sale.startAt());
-            Map<Mode, List<Round>> accepted = new LinkedHashMap<>();
-            int shopper = 1;
-            Instant firstAccepted = Instant.now();
-            for (int round = 0; round < ROUNDS; round++) {
-                for (Mode mode : Mode.values()) {
-                    strategy(knobs, mode == Mode.DIRECT_LOCK);
-                    accepted.computeIfAbsent(mode, m -> new ArrayList<>()).add(round(mode, sale.id(), shopper, ACCEPTED_ROUND, "accepted"));
-                    shopper += ACCEPTED_ROUND;
-                }
-            }
-            strategy(knobs, false);
-            round(Mode.DIRECT, sale.id(), shopper, probe.redisRemaining(sale.id()), "rest of the stock");
-            Instant lastAccepted = Instant.now();
-            // Whatever was refused on the way (a 429, a lost answer), settlement is timed for what was accepted.
+            WholeSale whole = wholeSale(crowd, sale.id());
+            report.purchases(whole.row());
             int acceptedUnits = probe.acceptedInRedis(sale.id()).size();
-            progress.step(acceptedUnits + " of " + SETTLEMENT_UNITS + " units accepted; waiting for the last order to be created");
-            int created = 0;
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-            while (created < acceptedUnits && Instant.now().isBefore(deadline)) {
-                sleep(250);
-                created = probe.orders(sale.id()).total();
+            Phase settled = phase("settlement of the whole sale", acceptedUnits, SETTLE_PATIENCE, () -> { },
+                    () -> probe.orders(sale.id()).total() >= acceptedUnits);
+            double lastAcceptedToLastCreated = (settled.endedNanos() - whole.lastAcceptedNanos()) / 1e9;
+            report.settlement(settled.row());
+            sleep(2000); // every order of the sale older than the 1 s timeout about to be set
+            BenchRow timedOut = timeOut("timeout of the whole sale's orders", sale.id(), WHOLE_SALE_UNITS, acceptedUnits, knobs, probe);
+            report.settlement(timedOut);
+            report.wholeSale(WHOLE_SALE_UNITS, acceptedUnits, lastAcceptedToLastCreated, whole.row().seconds(),
+                    timedOut.units() >= acceptedUnits ? timedOut.seconds() : null);
+
+            // Accepted, settlement held: the purchase path alone, profiled.
+            knobs.set("order-service.yaml", "placement-paused: false", "placement-paused: true");
+            sleep(2500);
+            Operator.Sale held = operator.openSale("Bench held rounds", BIG_STOCK, BIG_LIMIT, Duration.ZERO);
+            sleepUntil(held.startAt());
+            report.purchasesBy(rounds(List.of(Mode.values()), held.id(), true, knobs), "accepted, ");
+            int heldRequests = probe.acceptedInRedis(held.id()).size();
+            progress.step(String.format("%,d purchases accepted with placement held; releasing it", heldRequests));
+            report.settlement(phase("settlement of the held requests", heldRequests, SETTLE_PATIENCE,
+                    () -> knobs.set("order-service.yaml", "placement-paused: true", "placement-paused: false"),
+                    () -> probe.orders(held.id()).total() >= heldRequests).row());
+            report.settlement(timeOut("timeout of the held rounds' orders", held.id(), BIG_STOCK, heldRequests, knobs, probe));
+        }
+        report.profiles(profiles);
+        report.print(System.out, Double.parseDouble(System.getProperty("bench.redisScriptRps", "0")));
+        report.write(results, Map.of("callsPerSecond", number("bench.redisScriptRps"), "p50Ms", number("bench.redisScriptP50"),
+                "p99Ms", number("bench.redisScriptP99"), "calls", number("bench.redisScriptCalls"),
+                "accepted", number("bench.redisScriptAccepted")));
+    }
+
+    private BenchRow ceiling(String name, String url) {
+        wrk.get(slug(name) + "-warm-up", url, CONNECTIONS, FIRST_WARM_UP);
+        Map<String, Long> before = cpu.read();
+        Wrk.Result result = wrk.get(slug(name), url, CONNECTIONS, ROUND);
+        BenchRow row = new BenchRow(name, result.requests(), result.requests(), result.seconds(), result.p50Ms(), result.p99Ms(),
+                withGenerator(StackCpu.between(before, cpu.read()), result.generatorCpuMicros()), Map.of());
+        progress.step(String.format("%-50s %,8.0f requests/s, p50 %.2f ms, p99 %.2f ms, %s", name, row.perSecond(),
+                row.p50Ms(), row.p99Ms(), cpuLine(row)));
+        return row;
+    }
+
+    /**
+     * Interleaved rounds of the modes, so each sees the same background: a long warm-up of each mode first,
+     * then before every measured round a short one of the same mode. Accepted rounds are profiled (JFR).
+     */
+    private Map<Mode, List<BenchRow>> rounds(List<Mode> modes, long activityId, boolean accepted, OperatorKnobs knobs) {
+        for (Mode mode : modes) {
+            strategy(knobs, mode == Mode.DIRECT_LOCK);
+            round(mode, activityId, accepted, FIRST_WARM_UP, "warm-up");
+        }
+        if (accepted) {
+            startRecordings();
+        }
+        Map<Mode, List<BenchRow>> rows = new LinkedHashMap<>();
+        for (int round = 1; round <= ROUNDS; round++) {
+            for (Mode mode : modes) {
+                strategy(knobs, mode == Mode.DIRECT_LOCK);
+                round(mode, activityId, accepted, WARM_UP, "warm-up");
+                rows.computeIfAbsent(mode, m -> new ArrayList<>()).add(round(mode, activityId, accepted, ROUND, "round " + round));
             }
-            Instant lastCreated = Instant.now();
-            report(rejected, accepted, Duration.between(lastAccepted, lastCreated), Duration.between(firstAccepted, lastCreated), created);
         }
+        strategy(knobs, false);
+        if (accepted) {
+            profiles = stopRecordings();
+        }
+        return rows;
     }
 
-    private Round round(Mode mode, long activityId, int firstShopper, int purchases, String kind) {
+    /** One wrk round: shoppers ask for a token and buy when one is issued. */
+    private BenchRow round(Mode mode, long activityId, boolean accepted, Duration length, String label) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("BENCH_SALE", "/api/activities/" + activityId);
+        if (mode == Mode.GATEWAY) {
+            environment.put("BENCH_CREDENTIALS", credentials.toString());
+        } else {
+            environment.put("BENCH_USER_PREFIX", "bench-" + activityId + "-");
+            environment.put("BENCH_USER_COUNT", Integer.toString(SHOPPERS));
+        }
+        String name = (accepted ? "accepted, " : "sold out, ") + mode.label;
+        Map<String, Long> before = cpu.read();
+        Wrk.Result result = wrk.purchases(slug(name + " " + label), mode == Mode.GATEWAY ? gatewayUrl : seckillUrl, CONNECTIONS,
+                length, environment);
+        Map<String, Long> used = withGenerator(StackCpu.between(before, cpu.read()), result.generatorCpuMicros());
+        // Accepted rounds count the 202s; sold-out rounds every attempt (each began with a token request).
+        long purchases = accepted ? result.answers("buy", 202) : result.attempts();
+        Map<String, Long> outcomes = new LinkedHashMap<>(result.answers());
+        BenchRow row = new BenchRow(name, purchases, result.requests(), result.seconds(), result.p50Ms(), result.p99Ms(), used, outcomes);
+        progress.step(String.format("%-8s %-44s %,7.0f purchases/s (%,7.0f requests/s), p50 %.1f ms, p99 %.1f ms, answers %s, %s",
+                label, name, row.perSecond(), row.requestsPerSecond(), row.p50Ms(), row.p99Ms(), result.answers(), cpuLine(row)));
+        return row;
+    }
+
+    private static Map<String, Long> withGenerator(Map<String, Long> used, long generatorMicros) {
+        Map<String, Long> all = new LinkedHashMap<>(used);
+        all.put(BenchRow.GENERATOR, generatorMicros);
+        return all;
+    }
+
+    private record Phase(BenchRow row, long endedNanos) {
+    }
+
+    /** Runs {@code action} and times until {@code done}, with each process's CPU meanwhile. */
+    private Phase phase(String name, long units, Duration patience, Runnable action, BooleanSupplier done) {
+        long generatorBefore = processCpuMicros();
+        Map<String, Long> before = cpu.read();
+        long started = System.nanoTime();
+        action.run();
+        boolean finished = awaitCondition(done, patience);
+        long ended = System.nanoTime();
+        double seconds = (ended - started) / 1e9;
+        Map<String, Long> used = withGenerator(StackCpu.between(before, cpu.read()), processCpuMicros() - generatorBefore);
+        BenchRow row = new BenchRow(name, finished ? units : 0, 0, seconds, 0, 0, used,
+                finished ? Map.of() : Map.of("unfinished after seconds", patience.toSeconds()));
+        progress.step(String.format("%-40s %,d in %.1f s = %,.0f/s%s, %s", name, units, seconds, units / seconds,
+                finished ? "" : " (NOT finished: stopped waiting)", cpuLine(row)));
+        return new Phase(row, ended);
+    }
+
+    /**
+     * The orders of a sale, all older than 1 s, meet a payment timeout of 1 s: timed from the change until
+     * every unit is back on sale in Redis (the stock counter at its initial value). The timeout is global, so
+     * every unpaid order of the stack is cancelled with them; it is put back to 15 minutes afterwards.
+     */
+    private BenchRow timeOut(String name, long activityId, int stock, int orders, OperatorKnobs knobs, StackProbe probe) {
+        BenchRow row = phase(name, orders, CANCEL_PATIENCE,
+                () -> knobs.set("order-service.yaml", "payment-timeout: 15m", "payment-timeout: 1s"),
+                () -> probe.redisRemaining(activityId) >= stock && probe.orders(activityId).count("CREATED") == 0).row();
+        knobs.set("order-service.yaml", "payment-timeout: 1s", "payment-timeout: 15m");
+        return row;
+    }
+
+    private record WholeSale(BenchRow row, long lastAcceptedNanos) {
+    }
+
+    /** The demo's burst: each shopper asks for a token and buys one unit, 64 in flight, Java's HTTP client. */
+    private WholeSale wholeSale(Crowd crowd, long activityId) {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        Map<String, AtomicInteger> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+        AtomicLong lastAccepted = new AtomicLong();
         AtomicInteger requests = new AtomicInteger();
-        long cpuBefore = processCpuNanos();
+        long generatorBefore = processCpuMicros();
+        Map<String, Long> before = cpu.read();
         long started = System.nanoTime();
-        Crowd.inParallel(CONCURRENCY, purchases, i -> {
-            Outcome outcome = purchase(mode, activityId, firstShopper + i);
-            latencies.add(outcome.latencyNanos());
-            requests.addAndGet(outcome.requests());
-            outcomes.computeIfAbsent(outcome.code(), c -> new AtomicInteger()).incrementAndGet();
+        Crowd.inParallel(WHOLE_SALE_CONCURRENCY, WHOLE_SALE_SHOPPERS, index -> {
+            int shopper = index + 1;
+            String bearer = crowd.token(shopper);
+            String address = Crowd.address(shopper);
+            long asked = System.nanoTime();
+            Answer issued = gateway.send("POST", "/api/activities/" + activityId + "/purchase-token", bearer, null, address);
+            requests.incrementAndGet();
+            String outcome;
+            if (issued.ok()) {
+                Answer bought = gateway.send("POST", issued.text("purchasePath"), bearer, GatewayHttp.body("quantity", 1), address);
+                requests.incrementAndGet();
+                outcome = bought.status() == 202 ? "ACCEPTED" : bought.code();
+                if (bought.status() == 202) {
+                    lastAccepted.accumulateAndGet(System.nanoTime(), Math::max);
+                }
+            } else {
+                outcome = issued.code();
+            }
+            latencies.add(System.nanoTime() - asked);
+            outcomes.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
         });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double generatorCpu = (processCpuNanos() - cpuBefore) / 1e9 / seconds * 100;
-        Round round = new Round(mode, kind, purchases, requests.get(), seconds, BurstOutcome.percentileMillis(latencies, 50), BurstOutcome.percentileMillis(latencies, 99), generatorCpu,
-                outcomes.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())));
-        progress.step(String.format("%-32s %-17s %,6d purchases in %5.2f s = %,7.0f/s, buy p50 %.1f ms p99 %.1f ms, generator CPU %.0f%% %s",
-                mode.label, kind, purchases, seconds, round.perSecond(), round.p50(), round.p99(), generatorCpu, round.outcomes()));
-        return round;
+        long ended = System.nanoTime();
+        Map<String, Long> used = withGenerator(StackCpu.between(before, cpu.read()), processCpuMicros() - generatorBefore);
+        Map<String, Long> counted = new LinkedHashMap<>();
+        outcomes.forEach((outcome, n) -> counted.put(outcome, (long) n.get()));
+        long accepted = counted.getOrDefault("ACCEPTED", 0L);
+        BenchRow row = new BenchRow("whole sale, through the gateway (Java client, settlement running)", accepted,
+                requests.get(), ((lastAccepted.get() == 0 ? ended : lastAccepted.get()) - started) / 1e9,
+                percentileMillis(latencies, 50), percentileMillis(latencies, 99), used, counted);
+        progress.step(String.format("whole sale: %,d accepted in %.2f s (%,.0f/s), %,d shoppers done in %.2f s, answers %s, %s",
+                accepted, row.seconds(), row.perSecond(), WHOLE_SALE_SHOPPERS, (ended - started) / 1e9, counted, cpuLine(row)));
+        return new WholeSale(row, lastAccepted.get());
     }
 
-    private Outcome purchase(Mode mode, long activityId, int shopper) {
-        GatewayHttp http = mode == Mode.GATEWAY ? gateway : seckill;
-        // Directly, the benchmark stands where the gateway stands: it names the user in X-User-Id.
-        String bearer = mode == Mode.GATEWAY ? crowd.token(shopper) : null;
-        Map<String, String> headers = mode == Mode.GATEWAY ? Map.of() : Map.of("X-User-Id", "bench-" + activityId + "-" + shopper);
-        String address = mode == Mode.GATEWAY ? Crowd.address(shopper) : null;
-        long asked = System.nanoTime();
-        Answer issued = http.send("POST", "/api/activities/" + activityId + "/purchase-token", bearer, null, address, headers);
-        if (!issued.ok()) {
-            // A sold-out sale refuses at the token already: that request is the purchase's whole cost.
-            return new Outcome("token " + issued.code(), System.nanoTime() - asked, 1);
+    private void buyOnce(long activityId) {
+        Map<String, String> user = Map.of("X-User-Id", "bench-first-" + activityId);
+        Answer token = seckill.send("POST", "/api/activities/" + activityId + "/purchase-token", null, null, null, user);
+        Answer bought = seckill.send("POST", token.text("purchasePath"), null, GatewayHttp.body("quantity", 1), null, user);
+        if (bought.status() != 202) {
+            throw new IllegalStateException("could not buy the sold-out sale's unit: " + bought.status() + " " + bought.json());
         }
-        long started = System.nanoTime();
-        Answer bought = http.send("POST", issued.text("purchasePath"), bearer, GatewayHttp.body("quantity", 1), address, headers);
-        return new Outcome(bought.status() == 202 ? "ACCEPTED" : bought.code(), System.nanoTime() - started, 2);
+    }
+
+    private void startRecordings() {
+        for (String service : List.of("gateway", "seckill-service")) {
+            recordings.start(service, pid(service));
+        }
+    }
+
+    private List<FlightRecordings.Profile> stopRecordings() {
+        List<FlightRecordings.Profile> profiles = new ArrayList<>();
+        for (String service : List.of("gateway", "seckill-service")) {
+            profiles.add(recordings.stop(service, pid(service), results));
+        }
+        return profiles;
+    }
+
+    private long pid(String service) {
+        Long pid = cpu.pid(service);
+        if (pid == null) {
+            throw new IllegalStateException("no pid file for " + service + " under " + stack.state().resolve("run"));
+        }
+        return pid;
+    }
+
+    /**
+     * wrk's shoppers through the gateway: thread i of the generator reads {@code shoppers-<i>}, one line per
+     * shopper (login token and client address), so no two threads share a shopper and none parses the others'.
+     */
+    private Path writeCredentials(Crowd crowd) throws IOException {
+        Path prefix = stack.state().resolve("bench").resolve("shoppers-");
+        Files.createDirectories(prefix.getParent());
+        List<StringBuilder> files = new ArrayList<>();
+        for (int thread = 0; thread < CONNECTIONS; thread++) {
+            files.add(new StringBuilder());
+        }
+        for (int shopper = 1; shopper <= SHOPPERS; shopper++) {
+            files.get(shopper % CONNECTIONS).append(crowd.token(shopper)).append(' ').append(Crowd.address(shopper)).append('\n');
+        }
+        for (int thread = 0; thread < CONNECTIONS; thread++) {
+            Files.writeString(Path.of(prefix + Integer.toString(thread)), files.get(thread));
+        }
+        return prefix;
     }
 
     private void strategy(OperatorKnobs knobs, boolean lock) {
         String content;
         try {
             content = Files.readString(stack.config().resolve("seckill-service.yaml"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         boolean isLock = content.contains("strategy: redisson-lock");
         if (isLock != lock) {
             knobs.set("seckill-service.yaml", lock ? "strategy: lua   " : "strategy: redisson-lock",
                     lock ? "strategy: redisson-lock" : "strategy: lua   ");
-            sleep(2500); // the service polls its config file every second
+            sleep(2500); // the service compares its config file every half second
         }
     }
 
-    private void report(Map<Mode, List<Round>> rejected, Map<Mode, List<Round>> accepted, Duration lastAcceptedToLastCreated,
-            Duration firstAcceptedToLastCreated, int created) throws Exception {
-        double redisCeiling = Double.parseDouble(System.getProperty("bench.redisScriptRps", "0"));
-        double seckillNoop = Double.parseDouble(System.getProperty("bench.seckillNoopRps", "0"));
-        double gatewayNoop = Double.parseDouble(System.getProperty("bench.gatewayNoopRps", "0"));
-        Map<String, Object> json = new LinkedHashMap<>();
-        System.out.println();
-        System.out.printf("%-50s %10s %12s %12s %8s %8s %9s%n", "purchases (token + buy, " + CONCURRENCY + " in flight)", "per s",
-                "of HTTP ceil", "of Redis ceil", "p50 ms", "p99 ms", "gen CPU");
-        Map<String, Map<Mode, List<Round>>> kinds = new LinkedHashMap<>();
-        kinds.put("sold out (local flag)", rejected);
-        kinds.put("accepted", accepted);
-        for (Map.Entry<String, Map<Mode, List<Round>>> kind : kinds.entrySet()) {
-            for (Map.Entry<Mode, List<Round>> mode : kind.getValue().entrySet()) {
-                Round total = summarize(mode.getValue());
-                double httpCeiling = mode.getKey() == Mode.GATEWAY ? gatewayNoop : seckillNoop;
-                // A purchase is two requests (token, buy; one when the token is refused): requests/s vs the no-op's.
-                String ofHttp = httpCeiling > 0 ? String.format("%.0f%%", total.requestsPerSecond() * 100 / httpCeiling) : "-";
-                String ofRedis = redisCeiling > 0 && kind.getValue() == accepted ? String.format("%.1f%%", total.perSecond() * 100 / redisCeiling) : "-";
-                String name = kind.getKey() + ", " + mode.getKey().label;
-                System.out.printf("%-50s %,10.0f %12s %12s %8.1f %8.1f %8.0f%%%n", name, total.perSecond(), ofHttp, ofRedis,
-                        total.p50(), total.p99(), total.generatorCpu());
-                json.put(name, Map.of("purchasesPerSecond", Math.round(total.perSecond()), "p50Ms", total.p50(), "p99Ms", total.p99(),
-                        "generatorCpuPercent", Math.round(total.generatorCpu()), "rounds", mode.getValue().size()));
+    private String cpuLine(BenchRow row) {
+        StringBuilder line = new StringBuilder("CPU");
+        row.cpuMicros().forEach((process, micros) -> {
+            double percent = row.cpuPercent(process);
+            if (percent >= 0.5) {
+                line.append(String.format(" %s %.0f%%", process, percent));
             }
-        }
-        double lua = summarize(accepted.get(Mode.DIRECT)).perSecond();
-        double lock = summarize(accepted.get(Mode.DIRECT_LOCK)).perSecond();
-        System.out.printf("%nLua strategy vs Redisson lock (accepted, directly): %,.0f vs %,.0f purchases/s = %.2fx%n", lua, lock, lua / lock);
-        System.out.printf("Settlement of %,d units: %.1f s from the last accepted purchase to the last order created"
-                + " (%,d created; %.1f orders/s from the first accepted purchase)%n", SETTLEMENT_UNITS,
-                lastAcceptedToLastCreated.toMillis() / 1000.0, created, created / (firstAcceptedToLastCreated.toMillis() / 1000.0));
-        json.put("luaOverLock", lua / lock);
-        json.put("settlement", Map.of("units", SETTLEMENT_UNITS, "created", created,
-                "lastAcceptedToLastCreatedSeconds", lastAcceptedToLastCreated.toMillis() / 1000.0,
-                "ordersPerSecond", created / (firstAcceptedToLastCreated.toMillis() / 1000.0)));
-        json.put("ceilings", Map.of("redisScriptPerSecond", redisCeiling, "seckillNoopRequestsPerSecond", seckillNoop,
-                "gatewayNoopRequestsPerSecond", gatewayNoop));
-        Files.createDirectories(stack.repo().resolve("results"));
-        Files.writeString(stack.repo().resolve("results/bench-purchase.json"), JsonMapper.builder().build().writeValueAsString(json));
+        });
+        return line.toString();
     }
 
-    /** Mean rate and latencies over the rounds of one mode (rounds are interleaved with the other modes'). */
-    private static Round summarize(List<Round> rounds) {
-        double purchases = rounds.stream().mapToDouble(Round::purchases).sum();
-        int requests = rounds.stream().mapToInt(Round::requests).sum();
-        double seconds = rounds.stream().mapToDouble(Round::seconds).sum();
-        return new Round(rounds.get(0).mode(), rounds.get(0).kind(), (int) purchases, requests, seconds,
-                rounds.stream().mapToDouble(Round::p50).average().orElse(0), rounds.stream().mapToDouble(Round::p99).average().orElse(0),
-                rounds.stream().mapToDouble(Round::generatorCpu).average().orElse(0), Map.of());
+    private static String slug(String name) {
+        return name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private record Round(Mode mode, String kind, int purchases, int requests, double seconds, double p50, double p99, double generatorCpu,
-            Map<String, Integer> outcomes) {
-
-        double perSecond() {
-            return purchases / seconds;
-        }
-
-        double requestsPerSecond() {
-            return requests / seconds;
+    private static Object number(String property) {
+        String value = System.getProperty(property, "0");
+        try {
+            return value.contains(".") ? Double.parseDouble(value) : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
-    private record Outcome(String code, long latencyNanos, int requests) {
+    private static double percentileMillis(java.util.Collection<Long> nanos, double p) {
+        return io.seckill.demo.crowd.BurstOutcome.percentileMillis(nanos, p);
     }
 
-
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    private static long processCpuMicros() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1000;
     }
 
+    private static boolean awaitCondition(BooleanSupplier condition, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return true;
+                }
+            } catch (RuntimeException notAnsweringNow) {
+                // a store busy or restarting: ask again
+            }
+            sleep(100);
+        }
+        return false;
+    }
 
-    private static void sleepUntil(Instant moment) {
-        long millis = Duration.between(Instant.now(), moment).toMillis();
+    private static void sleepUntil(java.time.Instant moment) {
+        long millis = Duration.between(java.time.Instant.now(), moment).toMillis();
         if (millis > 0) sleep(millis + 200);
     }
 

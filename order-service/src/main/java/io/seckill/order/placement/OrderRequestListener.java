@@ -18,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OrderRequestListener {
 
+    /** The listener container's id: operators hold it through {@link PlacementHold}. */
+    static final String ID = "order-placement";
+
     private final PlacingOrder placing;
     private final JsonMapper json;
 
@@ -26,7 +29,7 @@ class OrderRequestListener {
         this.json = json;
     }
 
-    @KafkaListener(topics = Topics.ORDER_REQUESTED, groupId = Topics.ORDER_PLACEMENT_GROUP,
+    @KafkaListener(id = ID, topics = Topics.ORDER_REQUESTED, groupId = Topics.ORDER_PLACEMENT_GROUP,
             concurrency = "${seckill.settlement.consumers:4}")
     void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
         OrderRequested request = json.readValue(record.value(), OrderRequested.class);
