@@ -6,7 +6,7 @@ import io.seckill.common.testsupport.StackServer;
 import io.seckill.flashsale.activity.Activity;
 import io.seckill.flashsale.activity.ManagingActivities;
 import io.seckill.flashsale.activity.NewActivity;
-import io.seckill.flashsale.stock.SaleKeys;
+import io.seckill.flashsale.sale.SaleKeys;
 
 import java.math.BigDecimal;
 import java.time.Duration;

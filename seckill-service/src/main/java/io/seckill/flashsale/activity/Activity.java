@@ -1,5 +1,7 @@
 package io.seckill.flashsale.activity;
 
+import io.seckill.flashsale.sale.SaleDefinition;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -88,6 +90,11 @@ public class Activity {
 
     public ActivityStatus getStatus() {
         return status;
+    }
+
+    /** What Redis needs of this sale to run its purchases. */
+    public SaleDefinition definition() {
+        return new SaleDefinition(activityId, startAt, endAt, perUserLimit, status == ActivityStatus.PAUSED, price, stock);
     }
 
     public void setStatus(ActivityStatus status) {

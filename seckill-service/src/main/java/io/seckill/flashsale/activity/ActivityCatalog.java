@@ -2,7 +2,9 @@ package io.seckill.flashsale.activity;
 
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
-import io.seckill.flashsale.stock.SaleKeys;
+import io.seckill.common.event.SaleSignal;
+import io.seckill.flashsale.sale.SaleKeys;
+import io.seckill.flashsale.sale.SaleSignals;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The read side of activities. Definitions and remaining counts are cached for one second: a flash
- * crowd refreshing the list costs one query a second, and what it sees lags by at most that.
+ * crowd refreshing the list costs one query a second, and what it sees lags by at most that. A sale an
+ * operator changed (on any instance) is forgotten at once.
  */
 @Component
 public class ActivityCatalog {
@@ -34,7 +37,7 @@ public class ActivityCatalog {
     private final LoadingCache<Boolean, List<Activity>> visible;
     private final LoadingCache<Long, Optional<Integer>> remaining;
 
-    ActivityCatalog(ActivityMapper activities, RedissonClient redisson, Clock clock) {
+    ActivityCatalog(ActivityMapper activities, RedissonClient redisson, Clock clock, SaleSignals signals) {
         this.activities = activities;
         this.redisson = redisson;
         this.clock = clock;
@@ -42,6 +45,11 @@ public class ActivityCatalog {
                 .build(id -> Optional.ofNullable(activities.selectById(id)));
         this.visible = Caffeine.newBuilder().expireAfterWrite(FRESHNESS).build(ignored -> loadVisible());
         this.remaining = Caffeine.newBuilder().expireAfterWrite(FRESHNESS).maximumSize(10_000).build(this::loadRemaining);
+        signals.listen(signal -> {
+            if (signal.kind() == SaleSignal.Kind.CHANGED) {
+                forget(signal.activityId());
+            }
+        });
     }
 
     /** An activity shoppers may see: published, paused or ended; never a draft. */
@@ -82,7 +90,9 @@ public class ActivityCatalog {
         return Optional.ofNullable(value).map(Integer::valueOf);
     }
 
+    /** Unknown to shoppers: the gateway may answer the next requests for this id itself for a moment. */
     private static ProblemException notFound(long activityId) {
-        return new ProblemException(ErrorCode.NOT_FOUND, "No activity " + activityId + ".");
+        return new ProblemException(ErrorCode.NOT_FOUND, "No activity " + activityId + ".")
+                .withHeader(SaleSignal.STATE_HEADER, ErrorCode.NOT_FOUND.name());
     }
 }

@@ -2,6 +2,7 @@ package io.seckill.flashsale.activity;
 
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
+import io.seckill.flashsale.stock.SoldOutFlags;
 import io.seckill.flashsale.stock.StockLedgerClient;
 import io.seckill.flashsale.stock.WarmingUp;
 import io.seckill.ids.client.SnowflakeIdClient;
@@ -23,15 +24,17 @@ public class ManagingActivities {
     private final ActivityCatalog catalog;
     private final StockLedgerClient ledger;
     private final WarmingUp warmingUp;
+    private final SoldOutFlags flags;
     private final SnowflakeIdClient ids;
     private final Clock clock;
 
     ManagingActivities(ActivityMapper activities, ActivityCatalog catalog, StockLedgerClient ledger,
-            WarmingUp warmingUp, SnowflakeIdClient ids, Clock clock) {
+            WarmingUp warmingUp, SoldOutFlags flags, SnowflakeIdClient ids, Clock clock) {
         this.activities = activities;
         this.catalog = catalog;
         this.ledger = ledger;
         this.warmingUp = warmingUp;
+        this.flags = flags;
         this.ids = ids;
         this.clock = clock;
     }
@@ -64,8 +67,8 @@ public class ManagingActivities {
             }
         }
         requireNot(activity, ActivityStatus.ENDED, "publish");
-        warmingUp.warmUp(activity);
-        catalog.forget(activityId);
+        warmingUp.warmUp(activity.definition());
+        forgetEverywhere(activityId);
         return activity;
     }
 
@@ -100,8 +103,14 @@ public class ManagingActivities {
     }
 
     private Activity forgetAndRead(long activityId) {
-        catalog.forget(activityId);
+        forgetEverywhere(activityId);
         return catalog.any(activityId);
+    }
+
+    /** What any instance or gateway remembers of the sale (sold out, paused, ended, unknown) no longer holds. */
+    private void forgetEverywhere(long activityId) {
+        catalog.forget(activityId);
+        flags.announceChanged(activityId);
     }
 
     private static void requireNot(Activity activity, ActivityStatus status, String action) {

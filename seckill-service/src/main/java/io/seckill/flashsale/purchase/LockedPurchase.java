@@ -1,9 +1,11 @@
 package io.seckill.flashsale.purchase;
 
 import io.seckill.common.error.ErrorCode;
-import io.seckill.flashsale.relay.RequestTracing;
-import io.seckill.flashsale.stock.SaleKeys;
+import io.seckill.flashsale.sale.RequestEntry;
+import io.seckill.flashsale.sale.SaleKeys;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -50,11 +52,10 @@ class LockedPurchase implements PurchaseStrategy {
     }
 
     private PurchaseOutcome checkAndWrite(SaleKeys keys, PurchaseAttempt attempt) {
-        String owner = redisson.<String>getBucket(keys.token(attempt.token()), StringCodec.INSTANCE).get();
-        if (!attempt.userId().equals(owner)) {
+        if (!redisson.<String>getBucket(keys.usedToken(attempt.tokenNonce()), StringCodec.INSTANCE)
+                .setIfAbsent("1", Duration.ofMillis(attempt.markForMillis()))) {
             return new PurchaseOutcome.Refused(ErrorCode.TOKEN_INVALID);
         }
-        redisson.getBucket(keys.token(attempt.token()), StringCodec.INSTANCE).delete();
         Map<String, String> meta = redisson.<String, String>getMap(keys.meta(), StringCodec.INSTANCE).readAllMap();
         if (meta.isEmpty()) {
             return new PurchaseOutcome.Refused(ErrorCode.NOT_FOUND);
@@ -82,11 +83,9 @@ class LockedPurchase implements PurchaseStrategy {
         batch.<String, String>getMap(keys.buyers(), StringCodec.INSTANCE).addAndGetAsync(attempt.userId(), attempt.quantity());
         batch.<String, String>getMap(keys.results(), StringCodec.INSTANCE)
                 .fastPutAsync(Long.toString(attempt.orderId()), attempt.userId() + "|QUEUED");
-        batch.<String, String>getStream(keys.requests(), StringCodec.INSTANCE).addAsync(StreamAddArgs.entries(Map.of(
-                "orderId", Long.toString(attempt.orderId()), "userId", attempt.userId(),
-                "activityId", Long.toString(attempt.activityId()), "quantity", Integer.toString(attempt.quantity()),
-                "unitPrice", meta.get("price"), "requestedAt", Long.toString(attempt.nowMillis()),
-                RequestTracing.FIELD, attempt.traceparent())));
+        RequestEntry request = new RequestEntry(attempt.orderId(), attempt.userId(), attempt.activityId(), attempt.quantity(),
+                new BigDecimal(meta.get("price")), attempt.nowMillis(), attempt.traceparent());
+        batch.<String, String>getStream(keys.requests(), StringCodec.INSTANCE).addAsync(StreamAddArgs.entries(request.fields()));
         batch.execute();
         return new PurchaseOutcome.Accepted(attempt.orderId(), stock - attempt.quantity());
     }

@@ -1,7 +1,7 @@
 package io.seckill.flashsale.purchase;
 
-import io.seckill.flashsale.stock.SaleKeys;
-import io.seckill.flashsale.stock.SaleScripts;
+import io.seckill.flashsale.sale.SaleKeys;
+import io.seckill.flashsale.sale.SaleScripts;
 
 import java.util.List;
 
@@ -24,8 +24,9 @@ class LuaPurchase implements PurchaseStrategy {
 
     @Override
     public PurchaseOutcome attempt(PurchaseAttempt attempt) {
-        List<Object> result = scripts.purchase(new SaleKeys(attempt.activityId()), attempt.userId(), attempt.quantity(),
-                attempt.nowMillis(), attempt.orderId(), attempt.token(), attempt.perUserLimit(), attempt.traceparent());
+        List<Object> result = scripts.purchase(new SaleKeys(attempt.activityId()), attempt.tokenNonce(), attempt.markForMillis(),
+                attempt.userId(), attempt.quantity(), attempt.nowMillis(), attempt.orderId(), attempt.perUserLimit(),
+                attempt.traceparent());
         return PurchaseOutcome.fromScript((String) result.get(0), ((Number) result.get(1)).longValue(), attempt.orderId());
     }
 }

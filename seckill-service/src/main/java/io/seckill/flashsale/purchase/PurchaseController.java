@@ -2,6 +2,7 @@ package io.seckill.flashsale.purchase;
 
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
+import io.seckill.common.event.SaleSignal;
 
 import java.util.Map;
 
@@ -50,7 +51,10 @@ class PurchaseController {
             @PathVariable long activityId, @PathVariable String token, @Valid @RequestBody PurchaseRequest request) {
         PurchaseOutcome outcome = placing.place(authenticated(userId), activityId, token, request.quantity());
         if (outcome instanceof PurchaseOutcome.Refused refused) {
-            throw new ProblemException(refused.code(), explain(refused.code()));
+            ProblemException problem = new ProblemException(refused.code(), explain(refused.code()));
+            // A refusal that holds for every shopper names the sale's state: the gateway answers the next ones.
+            throw outcome.closesTheSaleFor(request.quantity()) ? problem.withHeader(SaleSignal.STATE_HEADER, refused.code().name())
+                    : problem;
         }
         long orderId = ((PurchaseOutcome.Accepted) outcome).orderId();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(

@@ -2,7 +2,7 @@ package io.seckill.flashsale.purchase;
 
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
-import io.seckill.flashsale.stock.SaleKeys;
+import io.seckill.flashsale.sale.SaleKeys;
 
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;

@@ -1,76 +1,79 @@
 package io.seckill.flashsale.purchase;
 
-import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
+import io.seckill.common.event.SaleSignal;
 import io.seckill.flashsale.activity.Activity;
 import io.seckill.flashsale.activity.ActivityCatalog;
-import io.seckill.flashsale.activity.ActivityStatus;
-import io.seckill.flashsale.stock.SaleKeys;
-import io.seckill.flashsale.stock.SoldOutFlags;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The hidden path: a purchase needs a one-time token bound to the user and the activity, issued only
- * while the sale is open and valid for a short time. The purchase script consumes it atomically.
+ * The hidden path: a purchase needs a one-time token bound to the shopper and the sale, issued only while
+ * the sale is open and valid for a short time. The token is signed, not stored ({@link TokenSigner}, with
+ * the key every instance shares: {@code seckill.purchase.token-secret}), so issuing one costs no Redis write;
+ * the purchase script marks it used in the same atomic step as the purchase, so each token buys once.
  */
 @Component
 public class PurchaseTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
+    /** The used-mark outlives the token by this much, for the clocks of instances that disagree a little. */
+    static final long CLOCK_MARGIN_MILLIS = 5_000;
 
     private final ActivityCatalog catalog;
-    private final SoldOutFlags soldOut;
+    private final OpenForPurchase open;
     private final PurchaseSettings settings;
-    private final RedissonClient redisson;
     private final Clock clock;
+    private final TokenSigner signer;
 
-    PurchaseTokens(ActivityCatalog catalog, SoldOutFlags soldOut, PurchaseSettings settings, RedissonClient redisson,
-            Clock clock) {
+    PurchaseTokens(ActivityCatalog catalog, OpenForPurchase open, PurchaseSettings settings, Clock clock,
+            @Value("${seckill.purchase.token-secret}") String secret) {
         this.catalog = catalog;
-        this.soldOut = soldOut;
+        this.open = open;
         this.settings = settings;
-        this.redisson = redisson;
         this.clock = clock;
+        this.signer = new TokenSigner(secret);
     }
 
+    /** A token for the shopper and sale; a closed sale is refused naming its state (which the gateway remembers). */
     public IssuedToken issue(String userId, long activityId) {
         Activity activity = catalog.visible(activityId);
         Instant now = clock.instant();
-        if (!settings.isEnabled() || activity.getStatus() == ActivityStatus.PAUSED) {
-            throw new ProblemException(ErrorCode.PAUSED, "The sale is paused.");
+        SaleState state = open.stateOf(activity, now);
+        if (state != SaleState.OPEN) {
+            throw refusal(state, activity);
         }
-        if (activity.getStatus() == ActivityStatus.ENDED || !now.isBefore(activity.getEndAt())) {
-            throw new ProblemException(ErrorCode.ENDED, "The sale has ended.");
-        }
-        if (now.isBefore(activity.getStartAt())) {
-            throw new ProblemException(ErrorCode.NOT_STARTED, "The sale starts at " + activity.getStartAt() + ".");
-        }
-        if (soldOut.isSoldOut(activityId)) {
-            throw new ProblemException(ErrorCode.SOLD_OUT, "Sold out.");
-        }
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        redisson.getBucket(new SaleKeys(activityId).token(token), StringCodec.INSTANCE).set(userId, settings.getTokenTtl());
-        return new IssuedToken(token, now.plus(settings.getTokenTtl()),
-                "/api/activities/" + activityId + "/purchases/" + token);
+        Instant expiresAt = now.plus(settings.getTokenTtl());
+        String token = signer.sign(userId, activityId, expiresAt.toEpochMilli());
+        return new IssuedToken(token, expiresAt, "/api/activities/" + activityId + "/purchases/" + token);
     }
 
-    /** A token as issued: 22 URL-safe characters. Anything else cannot be one. */
-    static boolean looksLikeAToken(String token) {
-        return token != null && TOKEN.matcher(token).matches();
+    /** The token's nonce and how long to mark it used, if it is this shopper's for this sale and still valid. */
+    Optional<UsableToken> verify(String token, String userId, long activityId, long nowMillis) {
+        return signer.verify(token, userId, activityId).filter(signed -> nowMillis < signed.expiresAtMillis())
+                .map(signed -> new UsableToken(signed.nonce(), signed.expiresAtMillis() - nowMillis + CLOCK_MARGIN_MILLIS));
     }
 
+    /** A closed sale's refusal, naming the sale's state for the gateway. */
+    static ProblemException refusal(SaleState state, Activity activity) {
+        String detail = switch (state) {
+            case NOT_STARTED -> "The sale starts at " + activity.getStartAt() + ".";
+            case ENDED -> "The sale has ended.";
+            case PAUSED -> "The sale is paused.";
+            default -> "Sold out.";
+        };
+        return new ProblemException(state.refusal(), detail).withHeader(SaleSignal.STATE_HEADER, state.name());
+    }
+
+    /** A token as issued: where to buy with it, until when. */
     public record IssuedToken(String token, Instant expiresAt, String purchasePath) {
+    }
+
+    /** A verified token: its nonce, to be marked used for {@code markForMillis}. */
+    record UsableToken(String nonce, long markForMillis) {
     }
 }

@@ -5,8 +5,9 @@ import io.seckill.common.error.ProblemException;
 import io.seckill.flashsale.activity.Activity;
 import io.seckill.flashsale.activity.ActivityMapper;
 import io.seckill.flashsale.activity.ActivityStatus;
-import io.seckill.flashsale.stock.SaleKeys;
-import io.seckill.flashsale.stock.SaleScripts;
+import io.seckill.flashsale.sale.SaleKeys;
+import io.seckill.flashsale.sale.SaleScripts;
+import io.seckill.flashsale.stock.SoldOutFlags;
 import io.seckill.flashsale.stock.StockLedgerClient;
 
 import java.time.Clock;
@@ -51,6 +52,7 @@ public class Reconciling {
     private final RedissonClient redisson;
     private final SaleScripts scripts;
     private final StockLedgerClient ledger;
+    private final SoldOutFlags flags;
     private final RestClient orders;
     private final JsonMapper json;
     private final Clock clock;
@@ -58,11 +60,12 @@ public class Reconciling {
     private final Map<Long, AtomicLong> drift = new ConcurrentHashMap<>();
 
     Reconciling(ActivityMapper activities, RedissonClient redisson, SaleScripts scripts, StockLedgerClient ledger,
-            RestClient.Builder http, ReconciliationProperties properties, JsonMapper json, Clock clock, MeterRegistry meters) {
+            SoldOutFlags flags, RestClient.Builder http, ReconciliationProperties properties, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.activities = activities;
         this.redisson = redisson;
         this.scripts = scripts;
         this.ledger = ledger;
+        this.flags = flags;
         this.orders = http.baseUrl(properties.orderBaseUrl()).build();
         this.json = json;
         this.clock = clock;
@@ -139,6 +142,7 @@ public class Reconciling {
                 log.warn("Reconciliation repaired activity {}: Redis remaining {} -> ledger available {}", activityId,
                         remaining, record.available());
                 remaining = record.available();
+                flags.announceChanged(activityId); // units may be on sale again: every flag of it goes
                 unitsDrift = activity.getStock() - (remaining + backlog + pending + created + paid);
                 drift.get(activityId).set(unitsDrift);
             } else {

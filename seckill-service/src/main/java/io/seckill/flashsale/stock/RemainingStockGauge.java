@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 
+import io.seckill.flashsale.sale.ActiveSales;
+import io.seckill.flashsale.sale.SaleKeys;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,11 +29,13 @@ class RemainingStockGauge {
     static final Duration AFTER_END = Duration.ofHours(1);
 
     private final RedissonClient redisson;
+    private final ActiveSales active;
     private final Clock clock;
     private final MultiGauge remaining;
 
-    RemainingStockGauge(RedissonClient redisson, Clock clock, MeterRegistry meters) {
+    RemainingStockGauge(RedissonClient redisson, ActiveSales active, Clock clock, MeterRegistry meters) {
         this.redisson = redisson;
+        this.active = active;
         this.clock = clock;
         this.remaining = MultiGauge.builder("seckill.stock.remaining")
                 .description("Units left in the Redis counter of a sale").register(meters);
@@ -40,8 +45,9 @@ class RemainingStockGauge {
     void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         long reportedUntil = clock.millis() - AFTER_END.toMillis();
-        for (String id : redisson.<String>getSet(SaleKeys.ACTIVE, StringCodec.INSTANCE).readAll()) {
-            SaleKeys keys = new SaleKeys(Long.parseLong(id));
+        for (long activityId : active.ids()) {
+            String id = Long.toString(activityId);
+            SaleKeys keys = new SaleKeys(activityId);
             Object end = redisson.<String, String>getMap(keys.meta(), StringCodec.INSTANCE).get("end");
             if (end == null || Long.parseLong(end.toString()) < reportedUntil) {
                 continue;

@@ -2,6 +2,14 @@ package io.seckill.flashsale.stock;
 
 import io.seckill.common.event.OrderLifecycleEvent;
 import io.seckill.common.event.Topics;
+import io.seckill.flashsale.sale.SaleKeys;
+import io.seckill.flashsale.sale.SaleScripts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,12 +20,14 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Follows order events: a cancelled or failed order's units go back on sale (once per order, however
- * often the event is delivered) and every instance hears the activity is not sold out any more; other
- * events move the shopper-visible status forward. The offset is committed only after Redis is updated.
+ * Follows order events, a poll at a time: a cancelled or failed order's units go back on sale (once per
+ * order, however often the event is delivered), and once per poll every instance hears which sales have
+ * stock again; other events move the shopper-visible status forward. The scripts of a poll run
+ * pipelined, and the offsets are committed only after all of them are applied in Redis.
  */
 @Component
 class ReturningStock {
@@ -38,28 +48,46 @@ class ReturningStock {
         this.duplicates = Counter.builder("seckill.stock.returned").tag("outcome", "duplicate").register(meters);
     }
 
-    @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "seckill-service-stock")
-    void on(String message, Acknowledgment ack) {
-        OrderLifecycleEvent event = json.readValue(message, OrderLifecycleEvent.class);
-        apply(event);
+    @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "seckill-service-stock", batch = "true")
+    void on(List<String> messages, Acknowledgment ack) {
+        Set<Long> restocked = ConcurrentHashMap.newKeySet();
+        List<CompletableFuture<?>> applied = new ArrayList<>(messages.size());
+        for (String message : messages) {
+            OrderLifecycleEvent event;
+            try {
+                event = json.readValue(message, OrderLifecycleEvent.class);
+            } catch (JacksonException unreadable) {
+                // No retry can make it readable; everything else in the poll still applies.
+                log.warn("Skipping an unreadable order event: {}", unreadable.getOriginalMessage());
+                continue;
+            }
+            applied.add(apply(event, restocked).toCompletableFuture());
+        }
+        // A failure (Redis away) fails the whole poll, which is delivered again: every script is idempotent.
+        CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).join();
+        restocked.forEach(soldOut::announceStockReturned);
         ack.acknowledge();
     }
 
-    void apply(OrderLifecycleEvent event) {
+    private java.util.concurrent.CompletionStage<?> apply(OrderLifecycleEvent event, Set<Long> restocked) {
         SaleKeys keys = new SaleKeys(event.activityId());
         if (event.releasesStock()) {
             String status = OrderLifecycleEvent.CANCELLED.equals(event.type()) ? "CANCELLED" : "FAILED";
-            if (scripts.returnStock(keys, event.orderId(), event.userId(), event.quantity(), status)) {
-                returned.increment(event.quantity());
-                soldOut.announceStockReturned(event.activityId());
-                log.debug("Returned {} unit(s) of order {} to activity {}", event.quantity(), event.orderId(), event.activityId());
-            } else {
-                duplicates.increment();
-            }
-        } else if (OrderLifecycleEvent.CREATED.equals(event.type())) {
-            scripts.advanceResult(keys, event.orderId(), event.userId(), "CREATED");
-        } else if (OrderLifecycleEvent.PAID.equals(event.type())) {
-            scripts.advanceResult(keys, event.orderId(), event.userId(), "PAID");
+            return scripts.returnStock(keys, event.orderId(), event.userId(), event.quantity(), status).thenAccept(now -> {
+                if (now) {
+                    returned.increment(event.quantity());
+                    restocked.add(event.activityId());
+                } else {
+                    duplicates.increment();
+                }
+            });
         }
+        if (OrderLifecycleEvent.CREATED.equals(event.type())) {
+            return scripts.advanceResult(keys, event.orderId(), event.userId(), "CREATED");
+        }
+        if (OrderLifecycleEvent.PAID.equals(event.type())) {
+            return scripts.advanceResult(keys, event.orderId(), event.userId(), "PAID");
+        }
+        return CompletableFuture.completedFuture(null);
     }
 }

@@ -1,8 +1,9 @@
 package io.seckill.flashsale.stock;
 
-import io.seckill.flashsale.activity.Activity;
-import io.seckill.flashsale.activity.ActivityStatus;
-
+import io.seckill.flashsale.sale.ActiveSales;
+import io.seckill.flashsale.sale.SaleDefinition;
+import io.seckill.flashsale.sale.SaleKeys;
+import io.seckill.flashsale.sale.SaleScripts;
 
 import org.redisson.api.RLock;
 import org.redisson.api.RStream;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads a published activity into Redis: definition, stock counter, request stream and relay group.
- * One instance does it (a Redisson lock per activity); doing it again changes no counter.
+ * Loads a published sale into Redis: definition, stock counter, request stream and relay group. One
+ * instance does it (a Redisson lock per sale); doing it again changes no counter.
  */
 @Component
 public class WarmingUp {
@@ -26,27 +27,27 @@ public class WarmingUp {
 
     private final RedissonClient redisson;
     private final SaleScripts scripts;
+    private final ActiveSales active;
 
-    WarmingUp(RedissonClient redisson, SaleScripts scripts) {
+    WarmingUp(RedissonClient redisson, SaleScripts scripts, ActiveSales active) {
         this.redisson = redisson;
         this.scripts = scripts;
+        this.active = active;
     }
 
     /** Returns false only if another instance holds the warm-up lock right now (it is doing the work). */
-    public boolean warmUp(Activity activity) {
-        SaleKeys keys = new SaleKeys(activity.getActivityId());
+    public boolean warmUp(SaleDefinition sale) {
+        SaleKeys keys = new SaleKeys(sale.activityId());
         RLock lock = redisson.getLock(keys.warmUpLock());
         if (!lock.tryLock()) {
             return false;
         }
         try {
-            boolean first = scripts.warmUp(keys, activity.getStartAt().toEpochMilli(), activity.getEndAt().toEpochMilli(),
-                    activity.getPerUserLimit(), activity.getStatus() == ActivityStatus.PAUSED,
-                    activity.getPrice().toPlainString(), activity.getStock());
+            boolean first = scripts.warmUp(keys, sale);
             createRelayGroup(keys);
-            redisson.getSet(SaleKeys.ACTIVE, StringCodec.INSTANCE).add(Long.toString(activity.getActivityId()));
+            active.add(sale.activityId());
             if (first) {
-                log.info("Warmed up activity {} with {} units", activity.getActivityId(), activity.getStock());
+                log.info("Warmed up activity {} with {} units", sale.activityId(), sale.stock());
             }
             return true;
         } finally {
@@ -80,5 +81,4 @@ public class WarmingUp {
             }
         }
     }
-
 }

@@ -58,7 +58,7 @@ class PublishingIT extends SaleStack {
 
         placing.place("early-bird", activityId, tokens.issue("early-bird", activityId).token(), 1);
         managing.publish(activityId);
-        warmingUp.warmUp(catalog.any(activityId));
+        warmingUp.warmUp(catalog.any(activityId).definition());
 
         assertThat(redisStock(activityId)).as("sold units stay sold").isEqualTo(19);
         assertThat(ledger(activityId)).containsEntry("total", 20);
@@ -76,7 +76,7 @@ class PublishingIT extends SaleStack {
         for (int i = 0; i < 8; i++) {
             tries.add(instances.submit(() -> {
                 go.await();
-                return warmingUp.warmUp(draft);
+                return warmingUp.warmUp(draft.definition());
             }));
         }
         go.countDown();

@@ -7,7 +7,7 @@ import io.seckill.common.testsupport.ServiceProcess;
 import io.seckill.flashsale.SaleStack;
 import io.seckill.flashsale.purchase.PlacingPurchase;
 import io.seckill.flashsale.purchase.PurchaseTokens;
-import io.seckill.flashsale.stock.SaleKeys;
+import io.seckill.flashsale.sale.SaleKeys;
 
 import java.time.Duration;
 import java.util.Map;

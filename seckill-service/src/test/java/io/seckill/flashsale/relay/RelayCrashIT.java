@@ -10,7 +10,7 @@ import io.seckill.flashsale.activity.Activity;
 import io.seckill.flashsale.purchase.PlacingPurchase;
 import io.seckill.flashsale.purchase.PurchaseOutcome;
 import io.seckill.flashsale.purchase.PurchaseTokens;
-import io.seckill.flashsale.stock.SaleKeys;
+import io.seckill.flashsale.sale.SaleKeys;
 
 import java.time.Duration;
 import java.util.HashSet;

@@ -1,8 +1,7 @@
-package io.seckill.flashsale.stock;
+package io.seckill.flashsale.activity;
 
-import io.seckill.flashsale.activity.Activity;
-import io.seckill.flashsale.activity.ActivityMapper;
-import io.seckill.flashsale.activity.ActivityStatus;
+import io.seckill.flashsale.stock.SaleProperties;
+import io.seckill.flashsale.stock.WarmingUp;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +35,7 @@ class ScheduledWarmUp {
                 .le(Activity::getStartAt, now.plus(properties.warmUpLead()))
                 .gt(Activity::getEndAt, now))) {
             if (!warmingUp.isWarm(activity.getActivityId())) {
-                warmingUp.warmUp(activity);
+                warmingUp.warmUp(activity.definition());
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.seckill.flashsale.stock;
+package io.seckill.flashsale.sale;
 
 /**
  * Redis keys of one activity's sale. All carry the hash tag {@code {<activityId>}}, so on a Redis
@@ -8,8 +8,6 @@ public record SaleKeys(long activityId) {
 
     /** Activities that have a request stream: what the relay reads. Not slot-bound (read per key). */
     public static final String ACTIVE = "sk:active";
-    /** Pub/sub channel: an activity has stock again; every instance clears its local sold-out flag. */
-    public static final String STOCK_RETURNED_CHANNEL = "sk:stock-returned";
     /** The relay's consumer group on every request stream. */
     public static final String RELAY_GROUP = "relay";
 
@@ -32,8 +30,12 @@ public record SaleKeys(long activityId) {
         return key("buyers");
     }
 
-    public String token(String token) {
-        return key("token:" + token);
+    /**
+     * Set by the purchase script when a purchase token is used (its nonce), until the token has expired:
+     * what makes a signed token one-time without a Redis write when it is issued.
+     */
+    public String usedToken(String nonce) {
+        return key("used:" + nonce);
     }
 
     /** Stream of accepted purchases, written by the purchase script, drained by the relay. */

@@ -1,4 +1,4 @@
-package io.seckill.flashsale.relay;
+package io.seckill.flashsale.sale;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestTracing {
 
-    /** The stream entry field holding the W3C trace context of the request that was accepted. */
-    public static final String FIELD = "traceparent";
+    private static final String TRACEPARENT = "traceparent";
 
     private final Tracer tracer;
     private final Propagator propagator;
@@ -39,18 +38,18 @@ public class RequestTracing {
         }
         Map<String, String> carrier = new HashMap<>();
         propagator.inject(span.context(), carrier, Map::put);
-        return carrier.getOrDefault(FIELD, "");
+        return carrier.getOrDefault(TRACEPARENT, "");
     }
 
-    /** Runs {@code publish} inside a span continuing the entry's trace (or untraced, when it has none). */
-    <T> T continuing(Map<String, String> entry, long activityId, Supplier<T> publish) {
-        String traceparent = entry.get(FIELD);
+    /** Runs {@code publish} inside a span continuing the request's trace (or untraced, when it has none). */
+    public <T> T continuing(RequestEntry entry, Supplier<T> publish) {
+        String traceparent = entry.traceparent();
         if (traceparent == null || traceparent.isEmpty()) {
             return publish.get();
         }
-        Span span = propagator.extract(Map.of(FIELD, traceparent), Map::get)
+        Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
                 .name("relay order-request").kind(Span.Kind.CONSUMER)
-                .tag("seckill.activity", Long.toString(activityId)).start();
+                .tag("seckill.activity", Long.toString(entry.activityId())).start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             return publish.get();
         } finally {
