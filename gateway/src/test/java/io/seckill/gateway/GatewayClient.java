@@ -25,7 +25,7 @@ public final class GatewayClient {
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    GatewayClient(String baseUrl) {
+    public GatewayClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 

@@ -35,15 +35,20 @@ public abstract class GatewayStack {
 
     @DynamicPropertySource
     static void realServices(DynamicPropertyRegistry registry) {
-        registry.add("SECKILL_SERVICE_URI", () -> ServiceProcess.baseUrl("seckill-service", () -> Map.of(
-                "ID_SERVICE_URI", ServiceProcess.baseUrl("id-service"),
-                "INVENTORY_SERVICE_URI", ServiceProcess.baseUrl("inventory-service"),
-                "ORDER_SERVICE_URI", orderService())));
+        registry.add("SECKILL_SERVICE_URI", GatewayStack::seckillService);
         registry.add("ORDER_SERVICE_URI", GatewayStack::orderService);
         registry.add("INVENTORY_SERVICE_URI", () -> ServiceProcess.baseUrl("inventory-service"));
     }
 
-    private static String orderService() {
+    /** The real seckill-service behind this gateway (and behind a second one a test may start). */
+    protected static String seckillService() {
+        return ServiceProcess.baseUrl("seckill-service", () -> Map.of(
+                "ID_SERVICE_URI", ServiceProcess.baseUrl("id-service"),
+                "INVENTORY_SERVICE_URI", ServiceProcess.baseUrl("inventory-service"),
+                "ORDER_SERVICE_URI", orderService()));
+    }
+
+    protected static String orderService() {
         return ServiceProcess.baseUrl("order-service",
                 () -> Map.of("INVENTORY_SERVICE_URI", ServiceProcess.baseUrl("inventory-service")));
     }

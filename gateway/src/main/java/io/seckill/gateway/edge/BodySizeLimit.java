@@ -8,6 +8,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -50,8 +51,11 @@ class BodySizeLimit implements WebFilter, Ordered {
         if (declared > limit) {
             return tooLarge(exchange, limit);
         }
-        if (declared >= 0 || !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+        if (declared >= 0) {
             return chain.filter(exchange);
+        }
+        if (!headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return chain.filter(bodiless(exchange));
         }
         return DataBufferUtils.join(exchange.getRequest().getBody(), limit)
                 .onErrorMap(DataBufferLimitException.class, BodyTooLarge::new)
@@ -70,6 +74,20 @@ class BodySizeLimit implements WebFilter, Ordered {
                         DataBufferUtils.release(body);
                     }
                 });
+    }
+
+    /**
+     * A request with neither a length nor chunks has no body (RFC 9112, 6.3), but proxied as it is, Reactor
+     * Netty's client then closes its pooled connection to the service after about one such request in four
+     * (the bench's token requests: 2,865 closed connections in 11,303 requests); with the empty body's length
+     * stated, every connection is kept. Only for methods that carry a body.
+     */
+    private static ServerWebExchange bodiless(ServerWebExchange exchange) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        if (method != HttpMethod.POST && method != HttpMethod.PUT && method != HttpMethod.PATCH) {
+            return exchange;
+        }
+        return exchange.mutate().request(request -> request.headers(headers -> headers.setContentLength(0))).build();
     }
 
     /** Only the join above raises it, so no error from further down is mistaken for an oversized body. */

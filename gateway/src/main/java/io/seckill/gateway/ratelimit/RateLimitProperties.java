@@ -54,7 +54,7 @@ public class RateLimitProperties {
         public Limit() {
         }
 
-        Limit(int replenishRate, int burstCapacity) {
+        public Limit(int replenishRate, int burstCapacity) {
             this.replenishRate = replenishRate;
             this.burstCapacity = burstCapacity;
         }

@@ -1,60 +1,65 @@
 package io.seckill.gateway.ratelimit;
 
 import io.seckill.common.error.ErrorCode;
+import io.seckill.gateway.edge.SalePath;
 import io.seckill.gateway.problem.ProblemResponses;
 
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
+import io.github.bucket4j.ConsumptionProbe;
+
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets in Redis (Spring Cloud Gateway's {@link RedisRateLimiter} and its Lua script) in front
- * of every /api and /auth request: per client address, per authenticated user, and one bucket per
- * activity shared by all its purchases so a sale's burst cannot exceed what the platform was sized
- * for. Buckets are consulted in that order and the first empty one refuses with 429 and Retry-After;
- * a refused request takes no token from the buckets after it. Runs after Spring Security, so the
- * user is known. Rates are read per request from live configuration.
+ * Token buckets in front of every /api and /auth request, consulted in order, the first empty one
+ * refusing with 429 and Retry-After (a refused request takes nothing from the buckets after it):
+ * <ol>
+ * <li>per client address and per authenticated user, in this instance's memory ({@link LocalBuckets}):
+ * no Redis call. With N gateway instances a client can get up to N times its rate, exactly its rate when
+ * the load balancer keeps a client on one instance (client-address affinity);</li>
+ * <li>per sale, on its purchases only: one bucket in Redis shared by every instance and every shopper
+ * (Spring Cloud Gateway's {@link RedisRateLimiter}), so a sale's burst never exceeds what the platform
+ * was sized for however many gateways there are: exact, one Redis round trip per purchase.</li>
+ * </ol>
+ * Runs after Spring Security, so the user is known. Rates are live: a changed rate applies to the next
+ * request (in-memory buckets start full at the new rate).
  */
 @Component
 class RateLimiting implements WebFilter, Ordered {
 
-    private static final PathPattern PURCHASE = PathPatternParser.defaultInstance
-            .parse("/api/activities/{activityId}/purchases/{token}");
-
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RateLimiting.class);
+    /** Buckets kept per kind; a key beyond these starts a new full bucket, it never loses one. */
+    private static final int MAX_KEYS = 200_000;
+    private static final String PER_ACTIVITY = "gateway-per-activity";
 
     private final RedisRateLimiter limiter;
     private final RateLimitProperties properties;
     private final ProblemResponses problems;
     private volatile ClientAddresses addresses = new ClientAddresses(List.of(), 1);
     private volatile List<String> refusedProxies; // the last live edit that did not parse, not retried per request
+    private volatile LocalBuckets perIp;
+    private volatile LocalBuckets perUser;
 
     RateLimiting(RedisRateLimiter limiter, RateLimitProperties properties, ProblemResponses problems) {
         this.limiter = limiter;
         this.properties = properties;
         this.problems = problems;
-        // Every bucket's entry exists before the first request: later changes only replace values in
-        // the limiter's (unsynchronised) map, never grow it while requests read it.
-        for (Bucket bucket : Bucket.values()) {
-            configure(bucket);
-        }
+        this.perIp = new LocalBuckets(properties.getPerIp(), MAX_KEYS);
+        this.perUser = new LocalBuckets(properties.getPerUser(), MAX_KEYS);
+        // The shared bucket's entry exists before the first request: later changes only replace its value
+        // in the limiter's (unsynchronised) map, never grow the map while requests read it.
+        configurePerActivity();
     }
 
     @Override
@@ -68,54 +73,76 @@ class RateLimiting implements WebFilter, Ordered {
         if (!properties.isEnabled() || !(path.startsWith("/api/") || path.startsWith("/auth/"))) {
             return chain.filter(exchange);
         }
-        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(user -> firstRefusal(checks(exchange, user))
-                        .map(Optional::of).defaultIfEmpty(Optional.empty())
-                        .flatMap(refusal -> refusal.isPresent() ? refuse(exchange, refusal.get()) : chain.filter(exchange)));
-    }
-
-    private List<Check> checks(ServerWebExchange exchange, Optional<String> user) {
-        List<Check> checks = new ArrayList<>(3);
-        checks.add(new Check(Bucket.PER_IP, "ip:" + addresses().of(exchange.getRequest())));
-        user.ifPresent(id -> checks.add(new Check(Bucket.PER_USER, "user:" + id)));
-        if (exchange.getRequest().getMethod() == HttpMethod.POST) {
-            PathPattern.PathMatchInfo purchase = PURCHASE.matchAndExtract(exchange.getRequest().getPath().pathWithinApplication());
-            if (purchase != null) {
-                checks.add(new Check(Bucket.PER_ACTIVITY, "activity:" + purchase.getUriVariables().get("activityId")));
-            }
+        LocalBuckets ip = addressBuckets();
+        ConsumptionProbe fromAddress = ip.take(addresses().of(exchange.getRequest()));
+        if (!fromAddress.isConsumed()) {
+            return refuse(exchange, "from your address", ip.limit(), fromAddress);
         }
-        return checks;
+        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(user -> {
+                    if (user.isPresent()) {
+                        LocalBuckets users = userBuckets();
+                        ConsumptionProbe fromUser = users.take(user.get());
+                        if (!fromUser.isConsumed()) {
+                            return refuse(exchange, "from your account", users.limit(), fromUser);
+                        }
+                    }
+                    SalePath sale = SalePath.of(exchange.getRequest().getMethod().name(), path);
+                    if (sale.kind() != SalePath.Kind.PURCHASE) {
+                        return chain.filter(exchange);
+                    }
+                    return limiter.isAllowed(configurePerActivity(), "activity:" + sale.activityId())
+                            .flatMap(response -> response.isAllowed() ? chain.filter(exchange)
+                                    : refuse(exchange, response.getHeaders(), properties.getPerActivity()));
+                });
     }
 
-    private Mono<Refusal> firstRefusal(List<Check> checks) {
-        return Flux.fromIterable(checks)
-                .concatMap(check -> limiter.isAllowed(configure(check.bucket()), check.key())
-                        .map(response -> new Refusal(check.bucket(), response)))
-                .filter(refusal -> !refusal.response().isAllowed())
-                .next();
+    /** The in-memory buckets for the limits in force: rebuilt (full) when a live edit changed one. */
+    private LocalBuckets addressBuckets() {
+        if (!perIp.isFor(properties.getPerIp())) {
+            perIp = new LocalBuckets(properties.getPerIp(), MAX_KEYS);
+        }
+        return perIp;
     }
 
-    /** The bucket's id in the limiter's config map, with the current rates put there. */
-    private String configure(Bucket bucket) {
-        RateLimitProperties.Limit limit = bucket.limit(properties);
+    private LocalBuckets userBuckets() {
+        if (!perUser.isFor(properties.getPerUser())) {
+            perUser = new LocalBuckets(properties.getPerUser(), MAX_KEYS);
+        }
+        return perUser;
+    }
+
+    /** The shared bucket's id in the limiter's config map, with the current rates put there. */
+    private String configurePerActivity() {
+        RateLimitProperties.Limit limit = properties.getPerActivity();
         Map<String, RedisRateLimiter.Config> configs = limiter.getConfig();
-        RedisRateLimiter.Config current = configs.get(bucket.id());
+        RedisRateLimiter.Config current = configs.get(PER_ACTIVITY);
         if (current == null || current.getReplenishRate() != limit.getReplenishRate()
                 || current.getBurstCapacity() != limit.getBurstCapacity()) {
-            configs.put(bucket.id(), new RedisRateLimiter.Config().setReplenishRate(limit.getReplenishRate())
+            configs.put(PER_ACTIVITY, new RedisRateLimiter.Config().setReplenishRate(limit.getReplenishRate())
                     .setBurstCapacity(limit.getBurstCapacity()).setRequestedTokens(1));
         }
-        return bucket.id();
+        return PER_ACTIVITY;
     }
 
-    private Mono<Void> refuse(ServerWebExchange exchange, Refusal refusal) {
-        RateLimitProperties.Limit limit = refusal.bucket().limit(properties);
-        long retryAfter = Math.max(1, (long) Math.ceil(1.0 / limit.getReplenishRate()));
+    private Mono<Void> refuse(ServerWebExchange exchange, String which, RateLimitProperties.Limit limit, ConsumptionProbe probe) {
+        long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         HttpHeaders headers = exchange.getResponse().getHeaders();
-        refusal.response().getHeaders().forEach(headers::set);
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        return problems.write(exchange, ErrorCode.RATE_LIMITED, "Too many requests " + refusal.bucket().describe()
-                + "; retry after " + retryAfter + " s.");
+        headers.set(RedisRateLimiter.REMAINING_HEADER, Long.toString(probe.getRemainingTokens()));
+        headers.set(RedisRateLimiter.REPLENISH_RATE_HEADER, Integer.toString(limit.getReplenishRate()));
+        headers.set(RedisRateLimiter.BURST_CAPACITY_HEADER, Integer.toString(limit.getBurstCapacity()));
+        headers.set(RedisRateLimiter.REQUESTED_TOKENS_HEADER, "1");
+        return tooMany(exchange, which, retryAfter);
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, Map<String, String> limiterHeaders, RateLimitProperties.Limit limit) {
+        limiterHeaders.forEach(exchange.getResponse().getHeaders()::set);
+        return tooMany(exchange, "for this sale right now", Math.max(1, (long) Math.ceil(1.0 / limit.getReplenishRate())));
+    }
+
+    private Mono<Void> tooMany(ServerWebExchange exchange, String which, long retryAfter) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        return problems.write(exchange, ErrorCode.RATE_LIMITED, "Too many requests " + which + "; retry after " + retryAfter + " s.");
     }
 
     private ClientAddresses addresses() {
@@ -132,41 +159,5 @@ class RateLimiting implements WebFilter, Ordered {
             }
         }
         return current;
-    }
-
-    private record Check(Bucket bucket, String key) {
-    }
-
-    private record Refusal(Bucket bucket, RateLimiter.Response response) {
-    }
-
-    enum Bucket {
-        PER_IP("gateway-per-ip", "from your address"),
-        PER_USER("gateway-per-user", "from your account"),
-        PER_ACTIVITY("gateway-per-activity", "for this sale right now");
-
-        private final String id;
-        private final String description;
-
-        Bucket(String id, String description) {
-            this.id = id;
-            this.description = description;
-        }
-
-        String id() {
-            return id;
-        }
-
-        String describe() {
-            return description;
-        }
-
-        RateLimitProperties.Limit limit(RateLimitProperties properties) {
-            return switch (this) {
-                case PER_IP -> properties.getPerIp();
-                case PER_USER -> properties.getPerUser();
-                case PER_ACTIVITY -> properties.getPerActivity();
-            };
-        }
     }
 }

@@ -100,7 +100,8 @@ class RateLimitIT extends GatewayStack {
     void thePurchaseRouteHasOneBucketPerActivityForAllShoppers() throws IOException {
         GatewayClient gateway = client();
         setLimit("per-activity", 1, 3);
-        long activity = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        // A real sale: an unknown one would be refused at the door (NOT_FOUND) before any bucket is asked.
+        long activity = Long.parseLong(gateway.openSale("bucket sale", 10, 1));
 
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
