@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * {@code ./seckill bench}'s purchase section, every row beside the CPU each process of the stack spent on
@@ -41,7 +42,7 @@ public final class PurchaseBench {
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
     private static final Duration ROUND = Duration.ofSeconds(Integer.getInteger("bench.roundSeconds", 4));
     /** Before the first round of a mode: long enough for the JIT to compile that path on a cold service. */
-    private static final Duration FIRST_WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.firstWarmUpSeconds", 8));
+    private static final Duration FIRST_WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.firstWarmUpSeconds", 15));
     /** Before every measured round: the path just switched to runs a moment before it is timed. */
     private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmUpSeconds", 2));
     private static final int ROUNDS = 3;
@@ -54,6 +55,8 @@ public final class PurchaseBench {
     private static final int BIG_LIMIT = 100;
     private static final Duration SETTLE_PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.settleMinutes", 10));
     private static final Duration CANCEL_PATIENCE = Duration.ofMinutes(Integer.getInteger("bench.cancelMinutes", 4));
+    /** For a quick look while working: {@code -Dbench.only=purchases} runs the ceilings and purchase rows alone. */
+    private static final boolean PURCHASES_ONLY = "purchases".equals(System.getProperty("bench.only"));
 
     enum Mode {
         DIRECT("seckill-service directly"), GATEWAY("through the gateway"), DIRECT_LOCK("seckill-service, Redisson lock");
@@ -76,6 +79,7 @@ public final class PurchaseBench {
     private final GatewayHttp gateway = new GatewayHttp(gatewayUrl, WHOLE_SALE_CONCURRENCY);
     private final GatewayHttp seckill = new GatewayHttp(seckillUrl, 4);
     private Path credentials;
+    private StackProbe probe;
     private List<FlightRecordings.Profile> profiles = List.of();
 
     public static void main(String[] args) throws Exception {
@@ -86,6 +90,7 @@ public final class PurchaseBench {
         Files.createDirectories(results);
         BenchReport report = new BenchReport();
         try (OperatorKnobs knobs = stack.knobs(); StackProbe probe = StackProbe.local()) {
+            this.probe = probe;
             knobs.set("gateway.yaml", "trusted-proxies: []", "trusted-proxies: [127.0.0.1/32]");
             sleep(2500);
             Operator operator = new Operator(gateway);
@@ -108,20 +113,9 @@ public final class PurchaseBench {
             report.purchasesBy(rounds(List.of(Mode.DIRECT, Mode.GATEWAY), soldOut.id(), false, knobs), "sold out (local flag), ");
 
             // A whole sale first, on a stack with nothing else to settle: the demo's shape, everything running.
-            Operator.Sale sale = operator.openSale("Bench whole sale", WHOLE_SALE_UNITS, 1, Duration.ZERO);
-            sleepUntil(sale.startAt());
-            WholeSale whole = wholeSale(crowd, sale.id());
-            report.purchases(whole.row());
-            int acceptedUnits = probe.acceptedInRedis(sale.id()).size();
-            Phase settled = phase("settlement of the whole sale", acceptedUnits, SETTLE_PATIENCE, () -> { },
-                    () -> probe.orders(sale.id()).total() >= acceptedUnits);
-            double lastAcceptedToLastCreated = (settled.endedNanos() - whole.lastAcceptedNanos()) / 1e9;
-            report.settlement(settled.row());
-            sleep(2000); // every order of the sale older than the 1 s timeout about to be set
-            BenchRow timedOut = timeOut("timeout of the whole sale's orders", sale.id(), WHOLE_SALE_UNITS, acceptedUnits, knobs, probe);
-            report.settlement(timedOut);
-            report.wholeSale(WHOLE_SALE_UNITS, acceptedUnits, lastAcceptedToLastCreated, whole.row().seconds(),
-                    timedOut.units() >= acceptedUnits ? timedOut.seconds() : null);
+            if (!PURCHASES_ONLY) {
+                wholeSale(report, operator, crowd, knobs, probe);
+            }
 
             // Accepted, settlement held: the purchase path alone, profiled.
             knobs.set("order-service.yaml", "placement-paused: false", "placement-paused: true");
@@ -130,17 +124,39 @@ public final class PurchaseBench {
             sleepUntil(held.startAt());
             report.purchasesBy(rounds(List.of(Mode.values()), held.id(), true, knobs), "accepted, ");
             int heldRequests = probe.acceptedInRedis(held.id()).size();
-            progress.step(String.format("%,d purchases accepted with placement held; releasing it", heldRequests));
-            report.settlement(phase("settlement of the held requests", heldRequests, SETTLE_PATIENCE,
-                    () -> knobs.set("order-service.yaml", "placement-paused: true", "placement-paused: false"),
-                    () -> probe.orders(held.id()).total() >= heldRequests).row());
-            report.settlement(timeOut("timeout of the held rounds' orders", held.id(), BIG_STOCK, heldRequests, knobs, probe));
+            if (PURCHASES_ONLY) {
+                progress.step(String.format("%,d purchases accepted with placement held; left held (bench.only=purchases)", heldRequests));
+            } else {
+                progress.step(String.format("%,d purchases accepted with placement held; releasing it", heldRequests));
+                report.settlement(phase("settlement of the held requests", heldRequests, SETTLE_PATIENCE,
+                        () -> knobs.set("order-service.yaml", "placement-paused: true", "placement-paused: false"),
+                        () -> probe.orders(held.id()).total()).row());
+                report.settlement(timeOut("timeout of the held rounds' orders", held.id(), heldRequests, knobs, probe));
+            }
         }
         report.profiles(profiles);
         report.print(System.out, Double.parseDouble(System.getProperty("bench.redisScriptRps", "0")));
         report.write(results, Map.of("callsPerSecond", number("bench.redisScriptRps"), "p50Ms", number("bench.redisScriptP50"),
                 "p99Ms", number("bench.redisScriptP99"), "calls", number("bench.redisScriptCalls"),
                 "accepted", number("bench.redisScriptAccepted")));
+    }
+
+    /** The whole sale: the demo's burst through the gateway, its settlement, and its orders' timeout. */
+    private void wholeSale(BenchReport report, Operator operator, Crowd crowd, OperatorKnobs knobs, StackProbe probe) {
+        Operator.Sale sale = operator.openSale("Bench whole sale", WHOLE_SALE_UNITS, 1, Duration.ZERO);
+        sleepUntil(sale.startAt());
+        Burst burst = burst(crowd, sale.id());
+        report.purchases(burst.row());
+        int acceptedUnits = probe.acceptedInRedis(sale.id()).size();
+        Phase settled = phase("settlement of the whole sale", acceptedUnits, SETTLE_PATIENCE, () -> { },
+                () -> probe.orders(sale.id()).total());
+        double lastAcceptedToLastCreated = (settled.endedNanos() - burst.lastAcceptedNanos()) / 1e9;
+        report.settlement(settled.row());
+        sleep(2000); // every order of the sale older than the 1 s timeout about to be set
+        BenchRow timedOut = timeOut("timeout of the whole sale's orders", sale.id(), acceptedUnits, knobs, probe);
+        report.settlement(timedOut);
+        report.wholeSale(WHOLE_SALE_UNITS, acceptedUnits, lastAcceptedToLastCreated, burst.row().seconds(),
+                timedOut.units() >= acceptedUnits ? timedOut.seconds() : null);
     }
 
     private BenchRow ceiling(String name, String url) {
@@ -195,13 +211,18 @@ public final class PurchaseBench {
         Map<String, Long> before = cpu.read();
         Wrk.Result result = wrk.purchases(slug(name + " " + label), mode == Mode.GATEWAY ? gatewayUrl : seckillUrl, CONNECTIONS,
                 length, environment);
+        // The relay moves the round's purchases to Kafka behind it: their CPU belongs to this round, not the next.
+        long drainStarted = System.nanoTime();
+        awaitCondition(() -> probe.requestBacklog(activityId) == 0, Duration.ofSeconds(60));
+        double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
         Map<String, Long> used = withGenerator(StackCpu.between(before, cpu.read()), result.generatorCpuMicros());
         // Accepted rounds count the 202s; sold-out rounds every attempt (each began with a token request).
         long purchases = accepted ? result.answers("buy", 202) : result.attempts();
         Map<String, Long> outcomes = new LinkedHashMap<>(result.answers());
         BenchRow row = new BenchRow(name, purchases, result.requests(), result.seconds(), result.p50Ms(), result.p99Ms(), used, outcomes);
-        progress.step(String.format("%-8s %-44s %,7.0f purchases/s (%,7.0f requests/s), p50 %.1f ms, p99 %.1f ms, answers %s, %s",
-                label, name, row.perSecond(), row.requestsPerSecond(), row.p50Ms(), row.p99Ms(), result.answers(), cpuLine(row)));
+        progress.step(String.format("%-8s %-44s %,7.0f purchases/s (%,7.0f requests/s), p50 %.1f ms, p99 %.1f ms, answers %s,"
+                + " relayed %.1f s after, %s (CPU until relayed, per second of the round)", label, name, row.perSecond(),
+                row.requestsPerSecond(), row.p50Ms(), row.p99Ms(), result.answers(), drainSeconds, cpuLine(row)));
         return row;
     }
 
@@ -214,41 +235,46 @@ public final class PurchaseBench {
     private record Phase(BenchRow row, long endedNanos) {
     }
 
-    /** Runs {@code action} and times until {@code done}, with each process's CPU meanwhile. */
-    private Phase phase(String name, long units, Duration patience, Runnable action, BooleanSupplier done) {
+    /**
+     * Runs {@code action} and times until {@code done} reaches {@code units}, with each process's CPU meanwhile;
+     * a phase that runs out of patience reports what it got done.
+     */
+    private Phase phase(String name, long units, Duration patience, Runnable action, IntSupplier done) {
         long generatorBefore = processCpuMicros();
         Map<String, Long> before = cpu.read();
         long started = System.nanoTime();
         action.run();
-        boolean finished = awaitCondition(done, patience);
+        boolean finished = awaitCondition(() -> done.getAsInt() >= units, patience);
         long ended = System.nanoTime();
         double seconds = (ended - started) / 1e9;
+        long reached = finished ? units : Math.max(0, safely(done));
         Map<String, Long> used = withGenerator(StackCpu.between(before, cpu.read()), processCpuMicros() - generatorBefore);
-        BenchRow row = new BenchRow(name, finished ? units : 0, 0, seconds, 0, 0, used,
-                finished ? Map.of() : Map.of("unfinished after seconds", patience.toSeconds()));
-        progress.step(String.format("%-40s %,d in %.1f s = %,.0f/s%s, %s", name, units, seconds, units / seconds,
+        BenchRow row = new BenchRow(name, reached, 0, seconds, 0, 0, used,
+                finished ? Map.of() : Map.of("unfinished: done of " + units, reached));
+        progress.step(String.format("%-40s %,d of %,d in %.1f s = %,.0f/s%s, %s", name, reached, units, seconds, reached / seconds,
                 finished ? "" : " (NOT finished: stopped waiting)", cpuLine(row)));
         return new Phase(row, ended);
     }
 
     /**
-     * The orders of a sale, all older than 1 s, meet a payment timeout of 1 s: timed from the change until
-     * every unit is back on sale in Redis (the stock counter at its initial value). The timeout is global, so
-     * every unpaid order of the stack is cancelled with them; it is put back to 15 minutes afterwards.
+     * The orders of a sale, all older than 1 s, meet a payment timeout of 1 s: timed from the change (the service
+     * reads its file every half second) until every unit of them is back on sale in Redis. The timeout is global,
+     * so every unpaid order of the stack is cancelled with them; it is put back to 15 minutes afterwards.
      */
-    private BenchRow timeOut(String name, long activityId, int stock, int orders, OperatorKnobs knobs, StackProbe probe) {
+    private BenchRow timeOut(String name, long activityId, int orders, OperatorKnobs knobs, StackProbe probe) {
+        int initiallyRemaining = probe.redisRemaining(activityId);
         BenchRow row = phase(name, orders, CANCEL_PATIENCE,
                 () -> knobs.set("order-service.yaml", "payment-timeout: 15m", "payment-timeout: 1s"),
-                () -> probe.redisRemaining(activityId) >= stock && probe.orders(activityId).count("CREATED") == 0).row();
+                () -> probe.redisRemaining(activityId) - initiallyRemaining).row();
         knobs.set("order-service.yaml", "payment-timeout: 1s", "payment-timeout: 15m");
         return row;
     }
 
-    private record WholeSale(BenchRow row, long lastAcceptedNanos) {
+    private record Burst(BenchRow row, long lastAcceptedNanos) {
     }
 
     /** The demo's burst: each shopper asks for a token and buys one unit, 64 in flight, Java's HTTP client. */
-    private WholeSale wholeSale(Crowd crowd, long activityId) {
+    private Burst burst(Crowd crowd, long activityId) {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
         AtomicLong lastAccepted = new AtomicLong();
@@ -287,7 +313,7 @@ public final class PurchaseBench {
                 percentileMillis(latencies, 50), percentileMillis(latencies, 99), used, counted);
         progress.step(String.format("whole sale: %,d accepted in %.2f s (%,.0f/s), %,d shoppers done in %.2f s, answers %s, %s",
                 accepted, row.seconds(), row.perSecond(), WHOLE_SALE_SHOPPERS, (ended - started) / 1e9, counted, cpuLine(row)));
-        return new WholeSale(row, lastAccepted.get());
+        return new Burst(row, lastAccepted.get());
     }
 
     private void buyOnce(long activityId) {
@@ -386,6 +412,14 @@ public final class PurchaseBench {
 
     private static long processCpuMicros() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1000;
+    }
+
+    private static int safely(IntSupplier supplier) {
+        try {
+            return supplier.getAsInt();
+        } catch (RuntimeException notAnsweringNow) {
+            return 0;
+        }
     }
 
     private static boolean awaitCondition(BooleanSupplier condition, Duration patience) {

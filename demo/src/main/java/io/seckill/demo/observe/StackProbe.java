@@ -52,6 +52,11 @@ public final class StackProbe implements AutoCloseable {
         return value == null ? -1 : Integer.parseInt(value);
     }
 
+    /** Accepted purchases still in the sale's request stream, not yet relayed to Kafka. */
+    public synchronized long requestBacklog(long activityId) {
+        return redis.xlen("sk:{" + activityId + "}:requests");
+    }
+
     /** Every purchase the platform accepted (recorded by the purchase script in the same atomic step). */
     public Set<Long> acceptedInRedis(long activityId) {
         Set<Long> ids = new HashSet<>();
