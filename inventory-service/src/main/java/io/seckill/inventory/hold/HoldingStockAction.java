@@ -4,6 +4,9 @@ import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
 import io.seckill.inventory.ledger.StockLedgerMapper;
 
+import java.util.List;
+
+import org.apache.seata.core.context.RootContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContext;
 import org.apache.seata.rm.tcc.api.BusinessActionContextParameter;
 import org.slf4j.Logger;
@@ -29,51 +32,56 @@ class HoldingStockAction implements HoldingStock {
     }
 
     @Override
-    public void tryHold(@BusinessActionContextParameter(paramName = "orderId") long orderId,
-            @BusinessActionContextParameter(paramName = "activityId") long activityId,
-            @BusinessActionContextParameter(paramName = "quantity") int quantity) {
-        String xid = org.apache.seata.core.context.RootContext.getXID();
-        if (holds.insertFrozen(orderId, activityId, quantity, xid) == 0
-                && holds.rearmCancelled(orderId, activityId, quantity, xid) == 0) {
-            throw new ProblemException(ErrorCode.INVALID_STATE, "Order " + orderId + " already holds stock.");
+    public void tryHold(@BusinessActionContextParameter(paramName = "activityId") long activityId,
+            @BusinessActionContextParameter(paramName = "units") int units, List<Hold> group) {
+        String xid = RootContext.getXID();
+        if (group.isEmpty() || units != group.stream().mapToInt(Hold::quantity).sum()) {
+            throw new ProblemException(ErrorCode.VALIDATION_FAILED, "units must be the sum of the holds' quantities");
         }
-        if (ledgers.freeze(activityId, quantity) == 0) {
-            // Rolled back with the fence row in the same local transaction; the global rollback follows.
-            throw new InsufficientStock(activityId, quantity);
+        holds.freezeAll(activityId, group, xid);
+        // An order already holding stock under another global transaction (a concurrent attempt) keeps it.
+        int frozen = holds.countInTransaction(xid, "FROZEN");
+        if (frozen != group.size()) {
+            throw new ProblemException(ErrorCode.INVALID_STATE, (group.size() - frozen) + " of " + group.size()
+                    + " orders already hold stock under another transaction.");
+        }
+        if (ledgers.freeze(activityId, units) == 0) {
+            // Rolled back with the hold and fence rows in the same local transaction; the global rollback follows.
+            throw new InsufficientStock(activityId, units, ledgers.available(activityId));
         }
     }
 
     @Override
     public boolean confirm(BusinessActionContext context) {
-        Hold hold = Hold.of(context);
-        if (holds.moveInTransaction(hold.orderId(), context.getXid(), "FROZEN", "RESERVED") == 1) {
-            require(ledgers.reserveFrozen(hold.activityId(), hold.quantity()), "reserve", hold);
+        Group group = Group.of(context);
+        if (holds.moveTransaction(context.getXid(), "FROZEN", "RESERVED") > 0) {
+            require(ledgers.reserveFrozen(group.activityId(), group.units()), "reserve", group, context.getXid());
         }
         return true;
     }
 
     @Override
     public boolean cancel(BusinessActionContext context) {
-        Hold hold = Hold.of(context);
-        if (holds.moveInTransaction(hold.orderId(), context.getXid(), "FROZEN", "CANCELLED") == 1) {
-            require(ledgers.unfreeze(hold.activityId(), hold.quantity()), "unfreeze", hold);
+        Group group = Group.of(context);
+        if (holds.moveTransaction(context.getXid(), "FROZEN", "CANCELLED") > 0) {
+            require(ledgers.unfreeze(group.activityId(), group.units()), "unfreeze", group, context.getXid());
         }
         return true;
     }
 
-    private static void require(int rows, String movement, Hold hold) {
+    private static void require(int rows, String movement, Group group, String xid) {
         if (rows != 1) {
-            // The hold says the units are frozen but the ledger disagrees: never paper over it.
-            log.error("Ledger refused to {} {} unit(s) of activity {} for order {}", movement, hold.quantity(),
-                    hold.activityId(), hold.orderId());
-            throw new IllegalStateException("ledger out of step with hold of order " + hold.orderId());
+            // The holds say the units are frozen but the ledger disagrees: never paper over it.
+            log.error("Ledger refused to {} {} unit(s) of activity {} for transaction {}", movement, group.units(),
+                    group.activityId(), xid);
+            throw new IllegalStateException("ledger out of step with the holds of transaction " + xid);
         }
     }
 
-    private record Hold(long orderId, long activityId, int quantity) {
+    private record Group(long activityId, int units) {
 
-        static Hold of(BusinessActionContext context) {
-            return new Hold(number(context, "orderId"), number(context, "activityId"), (int) number(context, "quantity"));
+        static Group of(BusinessActionContext context) {
+            return new Group(number(context, "activityId"), (int) number(context, "units"));
         }
 
         private static long number(BusinessActionContext context, String name) {

@@ -13,23 +13,39 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface StockHoldMapper {
 
-    @Insert("INSERT IGNORE INTO stock_hold (order_id, activity_id, quantity, xid, state)"
-            + " VALUES (#{orderId}, #{activityId}, #{quantity}, #{xid}, 'FROZEN')")
-    int insertFrozen(@Param("orderId") long orderId, @Param("activityId") long activityId,
-            @Param("quantity") int quantity, @Param("xid") String xid);
-
     /**
-     * A placement that was rolled back leaves its hold CANCELLED; the order's next attempt (a new global
-     * transaction) takes the same row over instead of being refused as a duplicate.
+     * One FROZEN hold per order of a group, in one statement. A placement that was rolled back left its hold
+     * CANCELLED: the order's next attempt (a new global transaction) takes that row over; a hold in any other
+     * state is left as it is (another attempt holds it), which {@link #countInTransaction} then reveals.
+     * MariaDB applies the assignments left to right: {@code state} last, so the others see the old one.
      */
-    @Update("UPDATE stock_hold SET activity_id = #{activityId}, quantity = #{quantity}, xid = #{xid}, state = 'FROZEN'"
-            + " WHERE order_id = #{orderId} AND state = 'CANCELLED'")
-    int rearmCancelled(@Param("orderId") long orderId, @Param("activityId") long activityId,
-            @Param("quantity") int quantity, @Param("xid") String xid);
+    @Insert("<script>INSERT INTO stock_hold (order_id, activity_id, quantity, xid, state) VALUES"
+            + "<foreach collection='holds' item='h' separator=','>(#{h.orderId}, #{activityId}, #{h.quantity}, #{xid}, 'FROZEN')</foreach>"
+            + " ON DUPLICATE KEY UPDATE activity_id = IF(state = 'CANCELLED', VALUES(activity_id), activity_id),"
+            + " quantity = IF(state = 'CANCELLED', VALUES(quantity), quantity),"
+            + " xid = IF(state = 'CANCELLED', VALUES(xid), xid), state = IF(state = 'CANCELLED', 'FROZEN', state)</script>")
+    int freezeAll(@Param("activityId") long activityId, @Param("holds") java.util.List<HoldingStock.Hold> holds,
+            @Param("xid") String xid);
 
-    @Update("UPDATE stock_hold SET state = #{to} WHERE order_id = #{orderId} AND xid = #{xid} AND state = #{from}")
-    int moveInTransaction(@Param("orderId") long orderId, @Param("xid") String xid, @Param("from") String from,
-            @Param("to") String to);
+    @Select("SELECT COUNT(*) FROM stock_hold WHERE xid = #{xid} AND state = #{state}")
+    int countInTransaction(@Param("xid") String xid, @Param("state") String state);
+
+    /** Phase two of a group: every hold the global transaction froze moves at once. */
+    @Update("UPDATE stock_hold SET state = #{to} WHERE xid = #{xid} AND state = #{from}")
+    int moveTransaction(@Param("xid") String xid, @Param("from") String from, @Param("to") String to);
+
+    /** The units of these orders held in {@code state}, per sale, locked until the transaction ends. */
+    @Select("<script>SELECT activity_id, COUNT(*) AS orders, SUM(quantity) AS units FROM stock_hold WHERE state = #{state}"
+            + " AND order_id IN <foreach collection='orderIds' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
+            + " GROUP BY activity_id FOR UPDATE</script>")
+    java.util.List<Units> lockUnits(@Param("orderIds") java.util.Collection<Long> orderIds, @Param("state") String state);
+
+    @Update("<script>UPDATE stock_hold SET state = #{to} WHERE state = #{from} AND order_id IN"
+            + "<foreach collection='orderIds' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    int moveOrders(@Param("orderIds") java.util.Collection<Long> orderIds, @Param("from") String from, @Param("to") String to);
+
+    record Units(long activityId, int orders, int units) {
+    }
 
     @Update("UPDATE stock_hold SET state = #{to} WHERE order_id = #{orderId} AND state = #{from}")
     int move(@Param("orderId") long orderId, @Param("from") String from, @Param("to") String to);

@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
@@ -18,6 +19,9 @@ public interface StockLedgerMapper extends BaseMapper<StockLedger> {
     @Update("UPDATE stock_ledger SET available = available - #{quantity}, frozen = frozen + #{quantity}"
             + " WHERE activity_id = #{activityId} AND available >= #{quantity}")
     int freeze(@Param("activityId") long activityId, @Param("quantity") int quantity);
+
+    @Select("SELECT available FROM stock_ledger WHERE activity_id = #{activityId}")
+    int available(@Param("activityId") long activityId);
 
     /** TCC Confirm: frozen units become reserved for a placed, unpaid order. */
     @Update("UPDATE stock_ledger SET frozen = frozen - #{quantity}, reserved = reserved + #{quantity}"

@@ -9,6 +9,7 @@ import io.seckill.inventory.ledger.StockLedger;
 import io.seckill.inventory.ledger.StockLedgerMapper;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.seata.core.context.RootContext;
@@ -44,6 +45,12 @@ public class HoldingStockFenceIT extends InventoryStack {
     /** Runs Try inside a global transaction, as order-service does (here in-process). */
     public static class Placements {
 
+        @GlobalTransactional(name = "fence-it-group", timeoutMills = 30_000)
+        public String placeGroup(long activityId, List<HoldingStock.Hold> group) {
+            holding.tryHold(activityId, group.stream().mapToInt(HoldingStock.Hold::quantity).sum(), group);
+            return RootContext.getXID();
+        }
+
         private final HoldingStock holding;
 
         public Placements(HoldingStock holding) {
@@ -52,13 +59,13 @@ public class HoldingStockFenceIT extends InventoryStack {
 
         @GlobalTransactional(name = "fence-it-commit", timeoutMills = 30_000)
         public String place(long orderId, long activityId) {
-            holding.tryHold(orderId, activityId, 1);
+            holding.tryHold(activityId, 1, List.of(new HoldingStock.Hold(orderId, 1)));
             return RootContext.getXID();
         }
 
         @GlobalTransactional(name = "fence-it-rollback", timeoutMills = 30_000)
         public void placeAndFail(long orderId, long activityId, String[] xid) {
-            holding.tryHold(orderId, activityId, 1);
+            holding.tryHold(activityId, 1, List.of(new HoldingStock.Hold(orderId, 1)));
             xid[0] = RootContext.getXID();
             throw new IllegalStateException("order could not be recorded");
         }
@@ -88,8 +95,8 @@ public class HoldingStockFenceIT extends InventoryStack {
 
     /** What the TC sends back in phase two: the action context the Try registered, fence flag included. */
     private static String applicationData(long orderId, long activityId) {
-        return "{\"actionContext\":{\"orderId\":" + orderId + ",\"activityId\":" + activityId
-                + ",\"quantity\":1,\"useTCCFence\":true,\"actionName\":\"" + HoldingStock.ACTION + "\"}}";
+        return "{\"actionContext\":{\"activityId\":" + activityId
+                + ",\"units\":1,\"useTCCFence\":true,\"actionName\":\"" + HoldingStock.ACTION + "\"}}";
     }
 
     @Test
@@ -149,7 +156,7 @@ public class HoldingStockFenceIT extends InventoryStack {
 
         RootContext.bind(xid);
         try {
-            assertThatThrownBy(() -> holding.tryHold(orderId, activityId, 1)).as("late Try refused");
+            assertThatThrownBy(() -> holding.tryHold(activityId, 1, List.of(new HoldingStock.Hold(orderId, 1)))).as("late Try refused");
         } finally {
             RootContext.unbind();
         }
@@ -188,6 +195,41 @@ public class HoldingStockFenceIT extends InventoryStack {
         assertThat(again).isEqualTo(BranchStatus.PhaseTwo_Rollbacked);
         assertThat(ledger(activityId).getAvailable()).isEqualTo(10);
         assertThat(ledger(activityId).getTotal()).isEqualTo(10);
+    }
+
+    /** A group freezes its units with one ledger update and one hold per order; its Confirm reserves them all. */
+    @Test
+    void aGroupOfOrdersIsFrozenAndReservedTogether() {
+        long activityId = openLedger(10);
+        List<HoldingStock.Hold> group = List.of(new HoldingStock.Hold(newId(), 1), new HoldingStock.Hold(newId(), 2),
+                new HoldingStock.Hold(newId(), 3));
+
+        String xid = placements.placeGroup(activityId, group);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger(activityId).getReserved() == 6);
+        assertThat(ledger(activityId).getAvailable()).isEqualTo(4);
+        assertThat(ledger(activityId).getFrozen()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_hold WHERE xid = ? AND state = 'RESERVED'", Integer.class, xid))
+                .isEqualTo(3);
+    }
+
+    /**
+     * A redelivered order in a new group while its first attempt still holds stock: the whole group is
+     * refused and freezes nothing, or the order would hold its units twice.
+     */
+    @Test
+    void aGroupWithAnOrderHeldElsewhereFreezesNothing() {
+        long activityId = openLedger(10);
+        long held = newId();
+        placements.place(held, activityId);
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger(activityId).getReserved() == 1);
+
+        assertThatThrownBy(() -> placements.placeGroup(activityId, List.of(new HoldingStock.Hold(newId(), 1),
+                new HoldingStock.Hold(held, 1)))).isNotNull();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> ledger(activityId).getFrozen() == 0);
+        assertThat(ledger(activityId).getAvailable()).isEqualTo(9);
+        assertThat(ledger(activityId).getReserved()).isEqualTo(1);
     }
 
     @Test
