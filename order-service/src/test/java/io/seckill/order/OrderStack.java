@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @RequiresStack({StackServer.MYSQL, StackServer.KAFKA, StackServer.SEATA})
 @SpringBootTest(properties = {"seckill.settlement.payment-timeout=1h", "seckill.settlement.timeout-scan=500ms",
         "seckill.settlement.global-timeout=10s"})
-@Import({SeataGlobalTransactionIT.Transactions.class, KafkaRoundTripIT.Received.class})
+@Import({SeataGlobalTransactionIT.Transactions.class, KafkaRoundTripIT.Received.class, Settlements.class})
 public abstract class OrderStack {
 
     @DynamicPropertySource

@@ -2,8 +2,8 @@ package io.seckill.order.payment;
 
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
-import io.seckill.order.placement.Order;
-import io.seckill.order.placement.OrderMapper;
+import io.seckill.order.orders.Order;
+import io.seckill.order.orders.OrderMapper;
 
 import java.math.BigDecimal;
 

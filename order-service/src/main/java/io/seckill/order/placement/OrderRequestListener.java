@@ -3,17 +3,28 @@ package io.seckill.order.placement;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes accepted purchases with manual acknowledgement: the offset is committed only after the
- * order is placed (or found already placed). Failures are retried with backoff by the container's
- * error handler; a message that cannot be parsed, or keeps failing, goes to {@code <topic>.DLT}.
+ * Consumes accepted purchases a poll at a time, grouped by sale, with manual acknowledgement: the offsets
+ * are committed only after every request of the poll is placed (or found placed). A record that is not a
+ * valid request goes to {@code <topic>.DLT} at once, with the reason. When some requests cannot be placed
+ * now, the poll is committed up to the first of them and the rest is delivered again with backoff (requests
+ * placed meanwhile are then found placed); one that keeps failing goes to the DLT.
  */
 @Component
 class OrderRequestListener {
@@ -21,23 +32,67 @@ class OrderRequestListener {
     /** The listener container's id: operators hold it through {@link PlacementHold}. */
     static final String ID = "order-placement";
 
-    private final PlacingOrder placing;
+    private final PlacingOrders placing;
     private final JsonMapper json;
+    private final DeadLetterPublishingRecoverer deadLetters;
 
-    OrderRequestListener(PlacingOrder placing, JsonMapper json) {
+    OrderRequestListener(PlacingOrders placing, JsonMapper json, DeadLetterPublishingRecoverer deadLetters) {
         this.placing = placing;
         this.json = json;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(id = ID, topics = Topics.ORDER_REQUESTED, groupId = Topics.ORDER_PLACEMENT_GROUP,
-            concurrency = "${seckill.settlement.consumers:4}")
-    void on(ConsumerRecord<String, String> record, Acknowledgment ack) {
+            concurrency = "${seckill.settlement.consumers:4}", batch = "true")
+    void on(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
+        Map<Long, List<OrderRequested>> bySale = new LinkedHashMap<>();
+        Map<Long, Integer> indexOf = new LinkedHashMap<>();
+        Map<Integer, RuntimeException> invalid = new LinkedHashMap<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                OrderRequested request = valid(records.get(i));
+                if (seen.add(request.orderId())) { // the same request twice in one poll is placed once
+                    bySale.computeIfAbsent(request.activityId(), sale -> new ArrayList<>()).add(request);
+                    indexOf.put(request.orderId(), i);
+                }
+            } catch (RuntimeException notARequest) {
+                invalid.put(i, notARequest);
+            }
+        }
+        int firstUnfinished = records.size();
+        RuntimeException cause = null;
+        for (Map.Entry<Long, List<OrderRequested>> sale : bySale.entrySet()) {
+            PlacingOrders.Outcome outcome = placing.place(sale.getKey(), sale.getValue());
+            for (long orderId : outcome.unfinished()) {
+                if (indexOf.get(orderId) < firstUnfinished) {
+                    firstUnfinished = indexOf.get(orderId);
+                    cause = outcome.cause();
+                }
+            }
+        }
+        // Records from the first unfinished one on are delivered again: they are dead-lettered then, not twice.
+        for (Map.Entry<Integer, RuntimeException> bad : invalid.entrySet()) {
+            if (bad.getKey() < firstUnfinished) {
+                deadLetters.accept(records.get(bad.getKey()), bad.getValue());
+            }
+        }
+        if (firstUnfinished < records.size()) {
+            throw new BatchListenerFailedException("placement not finished", cause, firstUnfinished);
+        }
+        ack.acknowledge();
+    }
+
+    private OrderRequested valid(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            throw new IllegalArgumentException("an empty record is not an OrderRequested");
+        }
         OrderRequested request = json.readValue(record.value(), OrderRequested.class);
-        if (request.orderId() <= 0 || request.quantity() <= 0 || request.userId() == null || request.unitPrice() == null
+        if (request.orderId() <= 0 || request.activityId() <= 0 || request.quantity() <= 0 || request.userId() == null
+                || request.userId().isBlank() || request.unitPrice() == null || request.requestedAt() == null
                 || request.version() != OrderRequested.VERSION) {
             throw new IllegalArgumentException("not a valid OrderRequested v" + OrderRequested.VERSION + ": " + record.value());
         }
-        placing.place(request);
-        ack.acknowledge();
+        return request;
     }
 }

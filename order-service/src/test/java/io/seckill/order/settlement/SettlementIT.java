@@ -13,8 +13,8 @@ import io.seckill.order.OrderStack;
 import io.seckill.order.cancellation.CancellingUnpaidOrders;
 import io.seckill.order.cancellation.PaymentTimeout;
 import io.seckill.order.payment.PayingForOrder;
-import io.seckill.order.placement.OrderMapper;
-import io.seckill.order.placement.OrderStatus;
+import io.seckill.order.orders.OrderMapper;
+import io.seckill.order.orders.OrderStatus;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -167,7 +167,8 @@ class SettlementIT extends OrderStack {
             f.get(60, TimeUnit.SECONDS);
         }
         payers.shutdown();
-        timeout.setPaymentTimeout(Duration.ZERO);
+        // The timeout of this sale's orders only (the scheduled scan would cancel every unpaid order of the stack).
+        cancelling.cancelDue(activityId, Duration.ZERO);
         await().atMost(Duration.ofMinutes(3)).until(() -> count(activityId, OrderStatus.CANCELLED) == 400);
 
         assertThat(count(activityId, OrderStatus.PAID)).isEqualTo(600);
@@ -228,23 +229,26 @@ class SettlementIT extends OrderStack {
         }
     }
 
-    /** The consumer stops mid-batch (offsets uncommitted, transactions in flight) and restarts: same totals. */
+    /**
+     * The consumers stop mid-sale (offsets of later polls uncommitted, groups in flight) and restart: same
+     * totals. Polls are placed whole (500 records), so the sale is larger than the polls in flight at the stop.
+     */
     @Test
     void aConsumerStoppedMidBatchResumesToTheSameTotals() throws Exception {
-        long activityId = openSale(300);
-        List<OrderRequested> requests = requests(activityId, 300);
+        long activityId = openSale(5000);
+        List<OrderRequested> requests = requests(activityId, 5000);
         publish(requests);
         await().atMost(Duration.ofMinutes(2)).until(() -> allOrders(activityId) >= 10);
 
-        // immediate-stop: the container stops after the record in hand; the rest of the batch is neither
-        // processed nor committed, as in a crash, and comes back after the restart.
+        // immediate-stop: the container stops after the poll in hand; the rest is neither processed nor
+        // committed, as in a crash, and comes back after the restart.
         listeners.stop();
         long placedBeforeStop = allOrders(activityId);
         listeners.start();
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> count(activityId, OrderStatus.CREATED) == 300);
-        assertThat(placedBeforeStop).isLessThan(300);
-        assertThat(allOrders(activityId)).isEqualTo(300);
-        assertThat(ledger(activityId)).containsEntry("reserved", 300).containsEntry("frozen", 0).containsEntry("available", 0);
+        await().atMost(Duration.ofMinutes(3)).until(() -> count(activityId, OrderStatus.CREATED) == 5000);
+        assertThat(placedBeforeStop).isLessThan(5000);
+        assertThat(allOrders(activityId)).isEqualTo(5000);
+        assertThat(ledger(activityId)).containsEntry("reserved", 5000).containsEntry("frozen", 0).containsEntry("available", 0);
     }
 }

@@ -7,8 +7,8 @@ import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
 import io.seckill.common.testsupport.ServiceProcess;
 import io.seckill.order.OrderStack;
-import io.seckill.order.placement.OrderMapper;
-import io.seckill.order.placement.OrderStatus;
+import io.seckill.order.orders.OrderMapper;
+import io.seckill.order.orders.OrderStatus;
 
 import java.math.BigDecimal;
 import java.time.Duration;

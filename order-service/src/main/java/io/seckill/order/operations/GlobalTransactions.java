@@ -1,4 +1,4 @@
-package io.seckill.order.monitoring;
+package io.seckill.order.operations;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

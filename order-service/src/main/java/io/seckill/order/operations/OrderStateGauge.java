@@ -1,4 +1,6 @@
-package io.seckill.order.placement;
+package io.seckill.order.operations;
+
+import io.seckill.order.orders.OrderStatus;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.seckill.order.placement;
+package io.seckill.order.orders;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.seckill.order.placement;
+package io.seckill.order.operations;
 
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;

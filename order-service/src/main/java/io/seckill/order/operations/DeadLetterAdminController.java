@@ -1,4 +1,4 @@
-package io.seckill.order.placement;
+package io.seckill.order.operations;
 
 import java.util.List;
 

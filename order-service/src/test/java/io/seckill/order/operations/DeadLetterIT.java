@@ -1,4 +1,4 @@
-package io.seckill.order.placement;
+package io.seckill.order.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.seckill.order.placement;
+package io.seckill.order.orders;
 
 /**
  * Where an order is in its life. {@code PENDING} is the semantic lock while placement's global
