@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -35,17 +38,20 @@ class OrderRequestListener {
     private final PlacingOrders placing;
     private final JsonMapper json;
     private final DeadLetterPublishingRecoverer deadLetters;
+    private final PlacementSpans spans;
 
-    OrderRequestListener(PlacingOrders placing, JsonMapper json, DeadLetterPublishingRecoverer deadLetters) {
+    OrderRequestListener(PlacingOrders placing, JsonMapper json, DeadLetterPublishingRecoverer deadLetters, PlacementSpans spans) {
         this.placing = placing;
         this.json = json;
         this.deadLetters = deadLetters;
+        this.spans = spans;
     }
 
     @KafkaListener(id = ID, topics = Topics.ORDER_REQUESTED, groupId = Topics.ORDER_PLACEMENT_GROUP,
             concurrency = "${seckill.settlement.consumers:4}", batch = "true")
     void on(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
         Map<Long, List<OrderRequested>> bySale = new LinkedHashMap<>();
+        Map<Long, List<ConsumerRecord<String, String>>> recordsBySale = new LinkedHashMap<>();
         Map<Long, Integer> indexOf = new LinkedHashMap<>();
         Map<Integer, RuntimeException> invalid = new LinkedHashMap<>();
         Set<Long> seen = new HashSet<>();
@@ -54,6 +60,7 @@ class OrderRequestListener {
                 OrderRequested request = valid(records.get(i));
                 if (seen.add(request.orderId())) { // the same request twice in one poll is placed once
                     bySale.computeIfAbsent(request.activityId(), sale -> new ArrayList<>()).add(request);
+                    recordsBySale.computeIfAbsent(request.activityId(), sale -> new ArrayList<>()).add(records.get(i));
                     indexOf.put(request.orderId(), i);
                 }
             } catch (RuntimeException notARequest) {
@@ -63,7 +70,7 @@ class OrderRequestListener {
         int firstUnfinished = records.size();
         RuntimeException cause = null;
         for (Map.Entry<Long, List<OrderRequested>> sale : bySale.entrySet()) {
-            PlacingOrders.Outcome outcome = placing.place(sale.getKey(), sale.getValue());
+            PlacingOrders.Outcome outcome = placeTraced(sale.getKey(), sale.getValue(), recordsBySale.get(sale.getKey()));
             for (long orderId : outcome.unfinished()) {
                 if (indexOf.get(orderId) < firstUnfinished) {
                     firstUnfinished = indexOf.get(orderId);
@@ -81,6 +88,20 @@ class OrderRequestListener {
             throw new BatchListenerFailedException("placement not finished", cause, firstUnfinished);
         }
         ack.acknowledge();
+    }
+
+    private PlacingOrders.Outcome placeTraced(long activityId, List<OrderRequested> group,
+            List<ConsumerRecord<String, String>> records) {
+        Span span = spans.start(activityId, records);
+        try (Tracer.SpanInScope scope = spans.inScope(span)) {
+            PlacingOrders.Outcome outcome = placing.place(activityId, group);
+            if (outcome.cause() != null) {
+                span.error(outcome.cause());
+            }
+            return outcome;
+        } finally {
+            span.end();
+        }
     }
 
     private OrderRequested valid(ConsumerRecord<String, String> record) {
