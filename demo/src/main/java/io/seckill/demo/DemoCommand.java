@@ -106,7 +106,8 @@ public final class DemoCommand {
             ChaosMonkey chaos = options.chaos() ? ChaosMonkey.start(stack, progress) : null;
             long burstStarted = System.nanoTime();
             BurstOutcome burst = crowd.buy(sale.id(), options.perUserLimit(), progress);
-            progress.step(String.format("burst over in %.1f s: %,d accepted, refused %s", (System.nanoTime() - burstStarted) / 1e9,
+            double burstSeconds = (System.nanoTime() - burstStarted) / 1e9;
+            progress.step(String.format("burst over in %.1f s: %,d accepted, refused %s", burstSeconds,
                     burst.acceptedOrders().size(), burst.refusedByCode()));
 
             Set<Long> acceptedByPlatform = probe.acceptedInRedis(sale.id());
@@ -159,7 +160,7 @@ public final class DemoCommand {
                     replayed, before, after));
             return new DemoReport(sale.id(), options.stock(), options.shoppers(), options.perUserLimit(), remaining, ledger,
                     burst.acceptedOrders().size(), acceptedByPlatform.size(), burst.refusedByCode(), orders, payments,
-                    burst.latencyMillis(50), burst.latencyMillis(99), progress.elapsedSeconds(), settlementSeconds,
+                    burst.latencyMillis(50), burst.latencyMillis(99), burstSeconds, progress.elapsedSeconds(), settlementSeconds,
                     chaosEvents, verdicts);
         }
     }

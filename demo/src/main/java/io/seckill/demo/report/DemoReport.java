@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The demo's result, as a report for people or one JSON object for scripts. */
 public record DemoReport(long activityId, int stock, int shoppers, int perUserLimit, int redisRemaining, Ledger ledger,
         int accepted, int acceptedByPlatform, Map<String, Long> rejected, Orders orders, Map<String, Integer> payments,
-        double p50Millis, double p99Millis, double durationSeconds, Double settlementSeconds, List<String> chaos,
+        double p50Millis, double p99Millis, double burstSeconds, double durationSeconds, Double settlementSeconds, List<String> chaos,
         Map<String, Verdict> invariants) {
 
     public boolean allPass() {
@@ -30,6 +30,7 @@ public record DemoReport(long activityId, int stock, int shoppers, int perUserLi
         out.append(rejected.isEmpty() ? "none" : String.join(", ", rejected.entrySet().stream()
                 .map(e -> String.format("%s %,d", e.getKey(), e.getValue())).toList()));
         out.append('\n');
+        out.append(String.format("  burst                 %.1f s from the sale's opening to the last shopper's answer%n", burstSeconds));
         out.append(String.format("  purchase latency      p50 %.1f ms, p99 %.1f ms (through the gateway)%n", p50Millis, p99Millis));
         out.append(String.format("  orders                created %,d, paid %,d, cancelled %,d, failed %,d, unpaid %,d%n",
                 orders.placed(), orders.count("PAID"), orders.count("CANCELLED"), orders.count("FAILED"), orders.count("CREATED")));
@@ -78,10 +79,11 @@ public record DemoReport(long activityId, int stock, int shoppers, int perUserLi
         latency.put("p99", round(p99Millis));
         json.put("latencyMs", latency);
         json.put("settlementSeconds", settlementSeconds == null ? null : round(settlementSeconds));
+        json.put("burstSeconds", round(burstSeconds));
         json.put("durationSeconds", round(durationSeconds));
         json.put("chaos", chaos);
-        Map<String, String> verdicts = new LinkedHashMap<>();
-        invariants.forEach((name, verdict) -> verdicts.put(name, verdict.word()));
+        Map<String, Map<String, String>> verdicts = new LinkedHashMap<>();
+        invariants.forEach((name, verdict) -> verdicts.put(name, Map.of("verdict", verdict.word(), "evidence", verdict.evidence())));
         json.put("invariants", verdicts);
         return JsonMapper.builder().disable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(json);
     }
