@@ -49,6 +49,8 @@ class VerifiedTokens implements BeanPostProcessor {
         private final ReactiveJwtDecoder decoder;
         private final ObjectProvider<Clock> clock;
         private final Cache<String, Jwt> verified;
+        /** Looked up once: resolving a bean per request showed in the gateway's thread dumps. */
+        private volatile Clock resolved;
 
         Caching(ReactiveJwtDecoder decoder, ObjectProvider<Clock> clock) {
             this.decoder = decoder;
@@ -83,7 +85,12 @@ class VerifiedTokens implements BeanPostProcessor {
         }
 
         private Instant now() {
-            return clock.getIfAvailable(Clock::systemUTC).instant();
+            Clock known = resolved;
+            if (known == null) {
+                known = clock.getIfAvailable(Clock::systemUTC);
+                resolved = known;
+            }
+            return known.instant();
         }
     }
 }
