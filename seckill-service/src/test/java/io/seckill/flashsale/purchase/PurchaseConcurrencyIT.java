@@ -118,4 +118,38 @@ class PurchaseConcurrencyIT extends SaleStack {
         assertThat(relayed).hasSize(stock);
         assertThat(relayed.stream().map(OrderRequested::orderId).collect(Collectors.toSet())).isEqualTo(acceptedOrderIds);
     }
+
+    /**
+     * The race a signed token creates: nothing is stored when it is issued, so a shopper (or a bot sharing
+     * it) can fire the same token from many connections at once. Its single use is the nonce's used-mark
+     * set inside the purchase script: exactly one of 64 simultaneous uses is accepted, however the limit
+     * and the stock would allow more.
+     */
+    @org.junit.jupiter.api.RepeatedTest(3)
+    void oneTokenFiredFromManyThreadsAtOnceBuysOnce() throws Exception {
+        Activity sale = openSale(100, 100);
+        long activityId = sale.getActivityId();
+        String token = tokens.issue("token-racer", activityId).token();
+        int threads = 64;
+        ExecutorService racers = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<PurchaseOutcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            outcomes.add(racers.submit(() -> {
+                start.await();
+                return placing.place("token-racer", activityId, token, 1);
+            }));
+        }
+        start.countDown();
+        Map<String, Long> byOutcome = new java.util.TreeMap<>();
+        for (Future<PurchaseOutcome> f : outcomes) {
+            PurchaseOutcome outcome = f.get(1, TimeUnit.MINUTES);
+            String name = outcome instanceof PurchaseOutcome.Refused refused ? refused.code().name() : "ACCEPTED";
+            byOutcome.merge(name, 1L, Long::sum);
+        }
+        racers.shutdown();
+        assertThat(byOutcome).containsExactlyInAnyOrderEntriesOf(Map.of("ACCEPTED", 1L, ErrorCode.TOKEN_INVALID.name(), 63L));
+        assertThat(redisStock(activityId)).isEqualTo(99);
+        assertThat(buyers(activityId)).containsExactly(Map.entry("token-racer", "1"));
+    }
 }
