@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * {@code inventory.stock{activity, bucket}}: the ledger of record of the most recent sales, bucket by
  * bucket (total, available, frozen, reserved, sold), read every few seconds. It is what the
  * {@code Oversell} alert compares: sold + reserved + frozen must never exceed total. Bounded to the
- * newest {@code seckill.ledger.gauge-activities} ledgers so old sales do not grow the series count.
+ * {@code seckill.ledger.gauge-activities} ledgers moved most recently, so old sales do not grow the series
+ * count (by time, not by id: an activity id says nothing about when its sale runs).
  */
 @Component
 class LedgerGauge {
@@ -39,7 +40,7 @@ class LedgerGauge {
     void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         jdbc.query("SELECT activity_id, total, available, frozen, reserved, sold FROM stock_ledger"
-                + " ORDER BY activity_id DESC LIMIT ?", (RowCallbackHandler) row -> {
+                + " ORDER BY updated_at DESC, activity_id DESC LIMIT ?", (RowCallbackHandler) row -> {
                     String activity = Long.toString(row.getLong(1));
                     for (int i = 0; i < BUCKETS.length; i++) {
                         rows.add(MultiGauge.Row.of(Tags.of("activity", activity, "bucket", BUCKETS[i]), row.getLong(i + 2)));
