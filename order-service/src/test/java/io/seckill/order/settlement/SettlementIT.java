@@ -10,22 +10,20 @@ import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
 import io.seckill.common.testsupport.ServiceProcess;
 import io.seckill.order.OrderStack;
+import io.seckill.order.Settlements;
 import io.seckill.order.cancellation.CancellingUnpaidOrders;
 import io.seckill.order.cancellation.PaymentTimeout;
 import io.seckill.order.payment.PayingForOrder;
 import io.seckill.order.orders.OrderMapper;
 import io.seckill.order.orders.OrderStatus;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SettlementIT extends OrderStack {
 
     @Autowired
-    KafkaTemplate<String, String> kafka;
+    Settlements settlements;
+
 
     @Autowired
     ConsumerFactory<String, String> consumers;
@@ -98,29 +96,15 @@ class SettlementIT extends OrderStack {
     }
 
     private long openSale(int units) {
-        long activityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        inventory.put().uri("/internal/ledgers/{id}", activityId).body(Map.of("total", units)).retrieve().toBodilessEntity();
-        return activityId;
+        return settlements.openSale(units);
     }
 
     private static List<OrderRequested> requests(long activityId, int count) {
-        long first = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60);
-        List<OrderRequested> requests = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            requests.add(OrderRequested.of(first + i, "buyer-" + i, activityId, 1, new BigDecimal("9.90"), Instant.now(),
-                    Instant.now()));
-        }
-        return requests;
+        return Settlements.requests(activityId, count);
     }
 
     private void publish(List<OrderRequested> requests) throws Exception {
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (OrderRequested request : requests) {
-            sent.add(kafka.send(Topics.ORDER_REQUESTED, request.userId(), json.writeValueAsString(request)));
-        }
-        for (CompletableFuture<?> f : sent) {
-            f.get(30, TimeUnit.SECONDS);
-        }
+        settlements.publish(requests);
     }
 
     private Set<Long> cancellationsAnnounced(long activityId, int expected) {
