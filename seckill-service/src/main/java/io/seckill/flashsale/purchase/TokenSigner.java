@@ -70,7 +70,9 @@ final class TokenSigner {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
-        if (token.length != LENGTH || token[0] != VERSION
+        // The last character carries 4 unused bits: without this check 4 spellings of every token would be
+        // accepted (the same bytes, so no forgery, but a token must have one text: it is a URL path segment).
+        if (token.length != LENGTH || token[0] != VERSION || !Base64.getUrlEncoder().withoutPadding().encodeToString(token).equals(text)
                 || !MessageDigest.isEqual(mac(token, userId, activityId), Arrays.copyOfRange(token, SIGNED, LENGTH))) {
             return Optional.empty();
         }
