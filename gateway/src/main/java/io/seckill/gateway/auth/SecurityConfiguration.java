@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 /**
  * The gateway is an OAuth2 resource server: every /api call but browsing carries a bearer JWT,
@@ -56,6 +57,10 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                // Stateless: the default repository looks the context up in a WebSession, which made every
+                // request create one (a SecureRandom id on boundedElastic, then a hop to parallel) — 14 % of
+                // the gateway's samples on a proxied call (BENCHMARKS.md, "the WebSession per request").
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/auth/login").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/activities", "/api/activities/{activityId}").permitAll()
