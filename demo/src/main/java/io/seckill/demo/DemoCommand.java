@@ -87,9 +87,7 @@ public final class DemoCommand {
     DemoReport run() {
         GatewayHttp gateway = new GatewayHttp(options.gateway(), options.concurrency());
         try (OperatorKnobs knobs = stack.knobs(); StackProbe probe = StackProbe.local(); Replay replay = new Replay(kafka)) {
-            progress.step("operator: payment timeout " + options.paymentTimeout().toSeconds() + " s; 127.0.0.1 trusted as the"
-                    + " shoppers' load balancer (one X-Forwarded-For address per shopper)");
-            knobs.set("order-service.yaml", "payment-timeout: 15m", "payment-timeout: " + options.paymentTimeout().toSeconds() + "s");
+            progress.step("operator: 127.0.0.1 trusted as the shoppers' load balancer (one X-Forwarded-For address per shopper)");
             knobs.set("gateway.yaml", "trusted-proxies: []", "trusted-proxies: [127.0.0.1/32]");
             sleep(Duration.ofMillis(2500)); // services poll their config file every second
 
@@ -130,8 +128,12 @@ public final class DemoCommand {
                 toPay.add(Map.entry(order.getKey(), Crowd.shopperOf(order.getValue())));
             }
             Map<String, Integer> payments = crowd.pay(toPay, progress);
-            progress.step("payments answered " + payments + "; the other " + (unpaid.size() - toPay.size())
-                    + " orders are left to time out after " + options.paymentTimeout().toSeconds() + " s");
+            // The packaged 15 minutes hold while the crowd buys, as in a real sale: a timeout shorter than the burst
+            // put units back on sale mid-burst and the report counted more purchases than units (1,038 of 1,000
+            // on a warm stack, 9,108 on a cold one). Shortened now, so the unpaid orders' saga runs within the demo.
+            knobs.set("order-service.yaml", "payment-timeout: 15m", "payment-timeout: " + options.paymentTimeout().toSeconds() + "s");
+            progress.step("payments answered " + payments + "; operator: payment timeout " + options.paymentTimeout().toSeconds()
+                    + " s, the other " + (unpaid.size() - toPay.size()) + " orders are left to time out");
             int toCancel = unpaid.size() - payments.getOrDefault("PAID", 0);
             awaitProgress("timing out", toCancel, () -> toCancel - probe.orders(sale.id()).count("CREATED"),
                     options.paymentTimeout().plus(Duration.ofSeconds(180)));

@@ -15,7 +15,7 @@ public record DemoOptions(int stock, int shoppers, int perUserLimit, double paym
               --shoppers N         simulated shoppers, each logs in and buys in the burst (default 20000, max 50000)
               --limit N            per-user limit of the sale (default 1); a tenth of the shoppers try to buy one more
               --pay-share F        share of placed orders that are paid, 0..1 (default 0.6); the rest time out
-              --payment-timeout D  how long an order may stay unpaid, e.g. 20s (default 20s)
+              --payment-timeout D  how long an order may stay unpaid once the burst is over, e.g. 20s (default 20s)
               --concurrency N      requests in flight at once (default 64)
               --chaos              kill -9 and restart seckill-service, order-service, inventory-service and Kafka during the sale
               --json               print one JSON object instead of the report
