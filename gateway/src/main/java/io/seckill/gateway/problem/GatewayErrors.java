@@ -19,6 +19,8 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.reactive.resource.NoResourceFoundException;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error the gateway itself raises becomes problem+json: no route (404), wrong method, bad
@@ -66,6 +68,13 @@ class GatewayErrors implements ErrorWebExceptionHandler {
         if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)) {
             log.warn("{} {}: upstream unreachable: {}", exchange.getRequest().getMethod(), path, error.toString());
             return problems.write(exchange, ErrorCode.UNAVAILABLE, "The service behind " + path + " cannot be reached; retry shortly.");
+        }
+        if (causedBy(error, PrematureCloseException.class) || causedBy(error, AbortedException.class)) {
+            // The connection closed under the request: the service was stopped or restarted mid-request (six
+            // purchases were answered INTERNAL when seckill-service was killed in a demo), or the shopper left.
+            log.warn("{} {}: connection closed before an answer: {}", exchange.getRequest().getMethod(), path, error.toString());
+            return problems.write(exchange, ErrorCode.UNAVAILABLE, "The connection to the service behind " + path
+                    + " closed before it answered; retry shortly.");
         }
         if (causedBy(error, TimeoutException.class)) {
             return problems.write(exchange, ErrorCode.UPSTREAM_TIMEOUT, "The service behind " + path + " did not answer in time.");
