@@ -2,6 +2,8 @@ package io.seckill.gateway.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ class GatewayErrorsTest {
     @Test
     void aConnectionClosedUnderTheRequestIsARetryable503() {
         for (Throwable closed : new Throwable[] {PrematureCloseException.TEST_EXCEPTION,
-                new AbortedException("Connection has been closed BEFORE send operation")}) {
+                new AbortedException("Connection has been closed BEFORE send operation"),
+                new IOException("recvAddress(..) failed with error(-104): Connection reset by peer")}) {
             MockServerWebExchange exchange = MockServerWebExchange.from(
                     MockServerHttpRequest.post("/api/activities/118945471271256064/purchases/abc"));
 
