@@ -141,7 +141,8 @@ public final class DemoCommand {
             // that Redis matches the ledger: a chaos run took the replay's "before" while inventory-service (killed
             // and back) still held 208 units of cancelled orders, and the release landing during the replay was
             // reported as the replay changing the ledger.
-            await("stock returned to the ledger and Redis", () -> settled(probe, sale.id()), Duration.ofSeconds(120));
+            await("stock returned to the ledger and Redis", () -> Invariants.settled(probe.ledger(sale.id()),
+                    probe.orders(sale.id()), probe.redisRemaining(sale.id())), Duration.ofSeconds(120));
             Invariants.Snapshot before = snapshot(probe, sale.id());
             int replayed = replay.resend(sale.id(), probe.owners(sale.id(), 100), sale.price());
             progress.step("replayed " + replayed + " accepted purchases to Kafka; waiting for order-service to consume them");
@@ -168,12 +169,6 @@ public final class DemoCommand {
                     burst.latencyMillis(50), burst.latencyMillis(99), burstSeconds, progress.elapsedSeconds(), settlementSeconds,
                     chaosEvents, verdicts);
         }
-    }
-
-    private static boolean settled(StackProbe probe, long activityId) {
-        StackProbe.Ledger ledger = probe.ledger(activityId);
-        return ledger.frozen() == 0 && ledger.reserved() == probe.orders(activityId).count("CREATED")
-                && probe.redisRemaining(activityId) == ledger.available();
     }
 
     private static Invariants.Snapshot snapshot(StackProbe probe, long activityId) {

@@ -39,6 +39,16 @@ public final class Invariants {
         }
     }
 
+    /**
+     * The ledger agrees with the orders and Redis with the ledger: nothing frozen, unpaid orders reserved, paid
+     * ones sold, what is available on sale. Also what the demo waits for before it replays (a release still in
+     * flight would otherwise count as the replay's doing).
+     */
+    public static boolean settled(Ledger l, Orders o, int redisRemaining) {
+        return l.frozen() == 0 && l.reserved() == o.count("CREATED") && l.sold() == o.count("PAID")
+                && redisRemaining == l.available();
+    }
+
     public static Map<String, Verdict> judge(Evidence e) {
         Map<String, Verdict> verdicts = new LinkedHashMap<>();
         Ledger l = e.ledger();
@@ -54,8 +64,7 @@ public final class Invariants {
                         + netAccepted + ", live orders " + live + ", ledger sold+reserved+frozen " + committed + " <= stock "
                         + e.stock() + "; Redis remaining " + e.redisRemaining() + " >= 0"));
         boolean conserved = l.total() == e.stock() && l.available() + l.frozen() + l.reserved() + l.sold() == l.total();
-        verdicts.put(NO_LEAK, new Verdict(conserved && l.frozen() == 0 && l.reserved() == o.count("CREATED")
-                && l.sold() == o.count("PAID") && e.redisRemaining() == l.available(),
+        verdicts.put(NO_LEAK, new Verdict(conserved && settled(l, o, e.redisRemaining()),
                 "ledger " + l.available() + " available + " + l.frozen() + " frozen + " + l.reserved() + " reserved + "
                         + l.sold() + " sold = " + l.total() + " of " + e.stock() + "; sold = paid orders " + o.count("PAID")
                         + "; reserved = unpaid orders " + o.count("CREATED") + "; Redis remaining " + e.redisRemaining()
