@@ -27,8 +27,11 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Every renewal persists a time reservation ({@code now + reservation}) in the same conditional
  * write that extends the lease; the generator never issues a later timestamp. So the persisted value
- * bounds every id ever issued under the worker id, and whoever holds it next — this instance after a
- * restart, or another after a takeover — starts above it, whatever its clock says.
+ * bounds every id ever issued under the worker id, and the highest such value over all worker ids
+ * bounds every id issued so far. Whoever claims a worker id next — this instance after a restart,
+ * another after a takeover, a new one on a never-used id — starts above that highest value, whatever
+ * its clock says: ids issued after a claim are greater than every id issued before it, on any host.
+ * A clock behind it gets no ids (and no readiness) until it catches up.
  */
 public class WorkerLeaseKeeper implements SmartLifecycle {
 
@@ -84,11 +87,20 @@ public class WorkerLeaseKeeper implements SmartLifecycle {
         for (int candidate : candidates()) {
             long sentAt = nanoTime.getAsLong();
             if (leases.claim(candidate, owner, ttlMicros()) == 1) {
-                long floor = leases.persistedTimestamp(candidate, owner);
-                WorkerGrant claimed = new WorkerGrant(candidate, floor, floor, validUntil(sentAt));
+                // Above every worker's reservation, not just this one's: a never-used worker id holds 0, and a
+                // clock set back an hour then issued ids an hour below those other workers had issued.
+                long floor = leases.highestReservation();
+                long reserved = leases.persistedTimestamp(candidate, owner);
+                WorkerGrant claimed = new WorkerGrant(candidate, floor, reserved, validUntil(sentAt));
                 claims.increment();
                 log.info("Claimed worker id {} as {} (ids start at or above {})", candidate, owner,
                         java.time.Instant.ofEpochMilli(SnowflakeLayout.EPOCH_MILLIS + floor));
+                long behind = floor - SnowflakeLayout.timestampOf(clock.millis());
+                if (behind > properties.reservation().toMillis()) {
+                    // More than a live worker's reservation ahead: this clock is behind (or another's was ahead).
+                    log.warn("The clock is {} ms behind the highest time reserved by any worker; worker id {} issues"
+                            + " no ids (and is not ready) until it catches up", behind, candidate);
+                }
                 // Persist a reservation before issuing anything under it.
                 renew(claimed);
                 return;

@@ -38,6 +38,13 @@ public interface WorkerLeaseMapper {
     @Select("SELECT last_timestamp FROM worker_lease WHERE worker_id = #{workerId} AND owner = #{owner}")
     Long persistedTimestamp(@Param("workerId") int workerId, @Param("owner") String owner);
 
+    /**
+     * The highest time reserved under any worker id, held or not: every id issued so far, by any instance
+     * on any host, has a smaller timestamp. A new holder of any worker id starts at or above it.
+     */
+    @Select("SELECT COALESCE(MAX(last_timestamp), 0) FROM worker_lease")
+    long highestReservation();
+
     /** Frees the id at clean shutdown; the persisted timestamp stays, as the next holder's floor. */
     @Update("UPDATE worker_lease SET owner = NULL, expires_at = NULL WHERE worker_id = #{workerId} AND owner = #{owner}")
     int release(@Param("workerId") int workerId, @Param("owner") String owner);

@@ -22,4 +22,10 @@ class SnowflakeConfiguration {
     SnowflakeGenerator snowflakeGenerator(Clock clock, SnowflakeProperties properties, MeterRegistry meters) {
         return new SnowflakeGenerator(clock, System::nanoTime, properties.maxBackwardWait().toMillis(), meters);
     }
+
+    /** "snowflake" in the readiness group: no traffic while every id would be refused. */
+    @Bean
+    SnowflakeHealthIndicator snowflakeHealthIndicator(SnowflakeGenerator generator) {
+        return new SnowflakeHealthIndicator(generator);
+    }
 }

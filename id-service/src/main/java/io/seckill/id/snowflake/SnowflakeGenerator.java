@@ -3,6 +3,7 @@ package io.seckill.id.snowflake;
 import io.seckill.id.snowflake.IdsUnavailable.Reason;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -34,6 +35,7 @@ public class SnowflakeGenerator {
 
     // Guarded by this.
     private int currentWorker = -1;
+    private long appliedFloor;
     private long lastTimestamp;
     private int sequence;
 
@@ -81,14 +83,52 @@ public class SnowflakeGenerator {
 
     private WorkerGrant grantedWorker() {
         WorkerGrant granted = validGrant();
-        if (granted.workerId() != currentWorker) {
-            // A (new) worker id: start just below the persisted floor with the sequence spent, so the
-            // first id has a timestamp >= floor, above every id issued under this worker id before.
-            currentWorker = granted.workerId();
+        adopt(granted);
+        return granted;
+    }
+
+    /**
+     * A new claim (another worker id, or this one again after the lease was lost and someone else may have
+     * held it): start just below its floor with the sequence spent, so the first id has a timestamp >= floor,
+     * above every id issued before the claim. Renewals of the same claim keep the floor and change nothing.
+     */
+    private void adopt(WorkerGrant granted) {
+        if (granted.workerId() == currentWorker && granted.floor() == appliedFloor) {
+            return;
+        }
+        if (granted.workerId() != currentWorker || lastTimestamp < granted.floor()) {
             lastTimestamp = granted.floor() - 1;
             sequence = SnowflakeLayout.MAX_SEQUENCE;
         }
-        return granted;
+        currentWorker = granted.workerId();
+        appliedFloor = granted.floor();
+    }
+
+    /**
+     * Why the next id would be refused right now, if it would; empty when it would be issued. Readiness
+     * asks this, so an instance that refuses every id (no lease, a clock behind the floor, the
+     * reservation used up) takes no traffic. Issues nothing and counts nothing.
+     */
+    public synchronized Optional<IdsUnavailable> refusal() {
+        WorkerGrant granted;
+        try {
+            granted = validGrant();
+        } catch (IdsUnavailable refused) {
+            return Optional.of(refused);
+        }
+        adopt(granted);
+        long now = currentTimestamp();
+        long behind = lastTimestamp - now;
+        if (behind > maxBackwardWaitMillis) {
+            return Optional.of(new IdsUnavailable(Reason.CLOCK_BEHIND, "The clock is " + behind
+                    + " ms behind the last issued id time (or the time reserved before this lease); ids resume when it catches up."));
+        }
+        long next = now > lastTimestamp ? now : sequence < SnowflakeLayout.MAX_SEQUENCE ? lastTimestamp : lastTimestamp + 1;
+        if (next >= granted.reservedUntil()) {
+            return Optional.of(new IdsUnavailable(Reason.RESERVATION_EXHAUSTED,
+                    "The persisted time reservation is used up (lease store unreachable?); ids resume after renewal."));
+        }
+        return Optional.empty();
     }
 
     private WorkerGrant validGrant() {

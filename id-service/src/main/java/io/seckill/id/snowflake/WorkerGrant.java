@@ -5,8 +5,8 @@ package io.seckill.id.snowflake;
  * below {@code reservedUntil} (persisted in the lease row before it was granted), until the monotonic
  * instant {@code validUntilNanos} (before the database could hand the worker id to anyone else).
  *
- * @param floor the persisted timestamp of the lease when it was claimed: every id issued under this
- *              worker id before has a smaller timestamp, so this holder starts at or above it
+ * @param floor the highest time reserved by any worker id when this one was claimed: every id issued
+ *              before, under any worker id, has a smaller timestamp, so this holder starts at or above it
  */
 public record WorkerGrant(int workerId, long floor, long reservedUntil, long validUntilNanos) {
 

@@ -130,6 +130,43 @@ class SnowflakeGeneratorTest {
                 .isGreaterThanOrEqualTo(floor);
     }
 
+    /**
+     * The same worker id claimed again after its lease was lost: someone else may have held it in between
+     * and issued ids up to the new claim's floor, so this generator's own memory is not enough.
+     */
+    @Test
+    void aWorkerIdClaimedAgainStartsAtOrAboveTheNewFloor() {
+        generator.grant(grant(4, 0));
+        generator.nextId();
+        generator.revoke();
+
+        long floor = now() + 1_000;
+        generator.grant(grant(4, floor));
+        assertThatThrownBy(generator::nextId).isInstanceOfSatisfying(IdsUnavailable.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.CLOCK_BEHIND));
+
+        clock.shift(Duration.ofMillis(1_000));
+        assertThat(SnowflakeLayout.decode(generator.nextId()).time().toEpochMilli() - SnowflakeLayout.EPOCH_MILLIS)
+                .isGreaterThanOrEqualTo(floor);
+    }
+
+    /** Readiness asks this: it names the refusal the next call would get, and issues nothing. */
+    @Test
+    void theRefusalTheNextIdWouldGetIsReportedWithoutIssuingOne() {
+        assertThat(generator.refusal()).hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo(Reason.NO_LEASE));
+
+        long floor = now() + 1_000;
+        generator.grant(grant(5, floor));
+        assertThat(generator.refusal()).hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo(Reason.CLOCK_BEHIND));
+
+        clock.shift(Duration.ofMillis(1_000));
+        assertThat(generator.refusal()).isEmpty();
+        generator.grant(new WorkerGrant(5, floor, now() + 50, FAR));
+        clock.shift(Duration.ofMillis(60));
+        assertThat(generator.refusal()).hasValueSatisfying(e -> assertThat(e.reason()).isEqualTo(Reason.RESERVATION_EXHAUSTED));
+        assertThat(meters.counter("ids.issued", "kind", "snowflake").count()).isZero();
+    }
+
     @Test
     void noGrantOrAnExpiredGrantIssuesNothing() {
         assertThatThrownBy(generator::nextId).isInstanceOfSatisfying(IdsUnavailable.class,
