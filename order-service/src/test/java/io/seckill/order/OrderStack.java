@@ -13,10 +13,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * One Spring context for every integration test of order-service (Seata leaves a TCC bean unproxied in
- * a second context of the same JVM), calling a real inventory-service started from its built jar.
+ * a second context of the same JVM), calling a real inventory-service started from its built jar, and
+ * answering HTTP on a real port.
  */
 @RequiresStack({StackServer.MYSQL, StackServer.KAFKA, StackServer.SEATA})
-@SpringBootTest(properties = {"seckill.settlement.payment-timeout=1h", "seckill.settlement.timeout-scan=500ms",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"seckill.settlement.payment-timeout=1h", "seckill.settlement.timeout-scan=500ms",
         "seckill.settlement.global-timeout=10s"})
 @Import({SeataGlobalTransactionIT.Transactions.class, KafkaRoundTripIT.Received.class, Settlements.class})
 public abstract class OrderStack {

@@ -1,5 +1,6 @@
 package io.seckill.order;
 
+import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.event.OrderLifecycleEvent;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
@@ -41,7 +42,7 @@ public class Settlements {
     private final ConsumerFactory<String, String> consumers;
     private final JsonMapper json;
     private final OrderMapper orders;
-    private final RestClient inventory = RestClient.create(ServiceProcess.baseUrl("inventory-service"));
+    private final RestClient inventory = TestTokens.asService(ServiceProcess.baseUrl("inventory-service"));
 
     Settlements(KafkaTemplate<String, String> kafka, ConsumerFactory<String, String> consumers, JsonMapper json, OrderMapper orders) {
         this.kafka = kafka;

@@ -56,7 +56,8 @@ public final class ServiceProcess {
         int port = freePort();
         Path log = repo.resolve(module).resolve("target").resolve(module + "-for-tests-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port,
+                "--spring.profiles.active=local")); // the packaged secrets TestTokens signs with
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SECKILL_CONFIG_DIR", repo.resolve("config").toString());
         builder.environment().putAll(variables);

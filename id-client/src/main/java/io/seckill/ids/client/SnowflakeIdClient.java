@@ -1,5 +1,7 @@
 package io.seckill.ids.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -129,6 +131,8 @@ public class SnowflakeIdClient implements AutoCloseable {
         refiller.shutdownNow();
     }
 
+    // An answer, not a command: a newer service may add fields, which this reader ignores.
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record SnowflakeIds(List<String> ids) {
     }
 }

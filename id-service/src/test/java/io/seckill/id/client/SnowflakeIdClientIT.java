@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.StackServer;
 import io.seckill.ids.client.IdsUnavailableException;
@@ -20,6 +21,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
 /** The client other services use, against a real id-service over HTTP. */
@@ -33,7 +35,8 @@ class SnowflakeIdClientIT {
     @Test
     void idsComeFromTheBufferWhichIsRefilledInTheBackground() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (SnowflakeIdClient client = new SnowflakeIdClient(RestClient.builder(), "http://127.0.0.1:" + port, 100, meters)) {
+        try (SnowflakeIdClient client = new SnowflakeIdClient(RestClient.builder()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.service("test"))), "http://127.0.0.1:" + port, 100, meters)) {
             assertThat(client.awaitReady(Duration.ofSeconds(10))).isTrue();
             await().atMost(Duration.ofSeconds(10)).until(() -> client.buffered() == 200);
 
@@ -59,7 +62,8 @@ class SnowflakeIdClientIT {
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = probe.getLocalPort();
         }
-        try (SnowflakeIdClient client = new SnowflakeIdClient(RestClient.builder(), "http://127.0.0.1:" + closedPort, 10,
+        try (SnowflakeIdClient client = new SnowflakeIdClient(RestClient.builder()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.service("test"))), "http://127.0.0.1:" + closedPort, 10,
                 new SimpleMeterRegistry())) {
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThatThrownBy(client::nextId)
                     .isInstanceOf(IdsUnavailableException.class)

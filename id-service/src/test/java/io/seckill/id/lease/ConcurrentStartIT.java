@@ -2,6 +2,7 @@ package io.seckill.id.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.ServiceProcess;
 import io.seckill.common.testsupport.StackServer;
@@ -59,7 +60,7 @@ class ConcurrentStartIT {
 
     @SuppressWarnings("unchecked")
     private static int workerOfAnIdServedBy(String baseUrl) {
-        Map<String, List<String>> body = RestClient.create(baseUrl).get().uri("/api/ids/snowflake?count=1").retrieve()
+        Map<String, List<String>> body = TestTokens.asService(baseUrl).get().uri("/api/ids/snowflake?count=1").retrieve()
                 .body(Map.class);
         return SnowflakeLayout.decode(Long.parseLong(body.get("ids").get(0))).workerId();
     }

@@ -6,20 +6,18 @@ import io.seckill.order.orders.Order;
 import io.seckill.order.orders.OrderMapper;
 
 import java.math.BigDecimal;
+import java.security.Principal;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Shoppers read and pay their orders; the user is the gateway's authenticated {@code X-User-Id}. */
+/** Shoppers read and pay their own orders; the user is the subject of the bearer token this service verified. */
 @RestController
-@RequestMapping("/api/orders/{orderId}")
+@RequestMapping("/api/orders/{orderId:[1-9]\\d*}")
 class OrderController {
-
-    private static final String USER_HEADER = "X-User-Id";
 
     private final PayingForOrder paying;
     private final OrderMapper orders;
@@ -30,24 +28,17 @@ class OrderController {
     }
 
     @GetMapping
-    OrderView read(@RequestHeader(name = USER_HEADER, required = false) String userId, @PathVariable long orderId) {
+    OrderView read(Principal shopper, @PathVariable long orderId) {
         Order order = orders.selectById(orderId);
-        if (order == null || !order.getUserId().equals(authenticated(userId))) {
+        if (order == null || !order.getUserId().equals(shopper.getName())) {
             throw new ProblemException(ErrorCode.NOT_FOUND, "No order " + orderId + " of yours.");
         }
         return OrderView.of(order);
     }
 
     @PostMapping("/payment")
-    OrderView pay(@RequestHeader(name = USER_HEADER, required = false) String userId, @PathVariable long orderId) {
-        return OrderView.of(paying.pay(authenticated(userId), orderId));
-    }
-
-    private static String authenticated(String userId) {
-        if (userId == null || userId.isBlank()) {
-            throw new ProblemException(ErrorCode.UNAUTHORIZED, "No authenticated user (the gateway sets " + USER_HEADER + ").");
-        }
-        return userId;
+    OrderView pay(Principal shopper, @PathVariable long orderId) {
+        return OrderView.of(paying.pay(shopper.getName(), orderId));
     }
 
     record OrderView(String orderId, String activityId, int quantity, BigDecimal unitPrice, String status) {

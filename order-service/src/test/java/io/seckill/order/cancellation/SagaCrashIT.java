@@ -3,6 +3,7 @@ package io.seckill.order.cancellation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
 import io.seckill.common.testsupport.ServiceProcess;
@@ -66,7 +67,7 @@ class SagaCrashIT extends OrderStack {
     @Test
     void sagasInterruptedByAKilledProcessAreResumedAndFinished() throws Exception {
         String inventoryUrl = ServiceProcess.baseUrl("inventory-service");
-        RestClient inventory = RestClient.create(inventoryUrl);
+        RestClient inventory = TestTokens.asService(inventoryUrl);
         long activityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         inventory.put().uri("/internal/ledgers/{id}", activityId).body(Map.of("total", ORDERS)).retrieve().toBodilessEntity();
         long first = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.error.ProblemException;
 import io.seckill.common.event.OrderLifecycleEvent;
 import io.seckill.common.event.OrderRequested;
@@ -73,7 +74,7 @@ class SettlementIT extends OrderStack {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    private final RestClient inventory = RestClient.create(ServiceProcess.baseUrl("inventory-service"));
+    private final RestClient inventory = TestTokens.asService(ServiceProcess.baseUrl("inventory-service"));
 
     @AfterEach
     void restore() {

@@ -4,6 +4,7 @@ import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
 import io.seckill.common.event.SaleSignal;
 
+import java.security.Principal;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -16,19 +17,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Shoppers buy here. The user is the one the gateway authenticated ({@value #USER_HEADER}); a user id
- * in a request body is never read.
+ * Shoppers buy here. The user is the subject of the bearer token this service verified itself (common's
+ * CallerSecurityAutoConfiguration); no header and no request body names the buyer.
  */
 @RestController
-@RequestMapping("/api/activities/{activityId}")
+@RequestMapping("/api/activities/{activityId:[1-9]\\d*}")
 class PurchaseController {
-
-    static final String USER_HEADER = "X-User-Id";
 
     private final PurchaseTokens tokens;
     private final PlacingPurchase placing;
@@ -41,15 +39,15 @@ class PurchaseController {
     }
 
     @PostMapping("/purchase-token")
-    PurchaseTokens.IssuedToken token(@RequestHeader(name = USER_HEADER, required = false) String userId,
+    PurchaseTokens.IssuedToken token(Principal shopper,
             @PathVariable long activityId) {
-        return tokens.issue(authenticated(userId), activityId);
+        return tokens.issue(shopper.getName(), activityId);
     }
 
     @PostMapping("/purchases/{token}")
-    ResponseEntity<Map<String, String>> buy(@RequestHeader(name = USER_HEADER, required = false) String userId,
+    ResponseEntity<Map<String, String>> buy(Principal shopper,
             @PathVariable long activityId, @PathVariable String token, @Valid @RequestBody PurchaseRequest request) {
-        PurchaseOutcome outcome = placing.place(authenticated(userId), activityId, token, request.quantity());
+        PurchaseOutcome outcome = placing.place(shopper.getName(), activityId, token, request.quantity());
         if (outcome instanceof PurchaseOutcome.Refused refused) {
             ProblemException problem = new ProblemException(refused.code(), explain(refused.code()));
             // A refusal that holds for every shopper names the sale's state: the gateway answers the next ones.
@@ -63,20 +61,13 @@ class PurchaseController {
                 "resultPath", "/api/activities/" + activityId + "/purchases/" + orderId));
     }
 
-    @GetMapping("/purchases/{orderId:\\d+}")
-    PurchaseResults.PurchaseStatus result(@RequestHeader(name = USER_HEADER, required = false) String userId,
+    @GetMapping("/purchases/{orderId:[1-9]\\d*}")
+    PurchaseResults.PurchaseStatus result(Principal shopper,
             @PathVariable long activityId, @PathVariable long orderId) {
-        return results.of(authenticated(userId), activityId, orderId);
+        return results.of(shopper.getName(), activityId, orderId);
     }
 
     record PurchaseRequest(@NotNull @Min(1) Integer quantity) {
-    }
-
-    private static String authenticated(String userId) {
-        if (userId == null || userId.isBlank() || userId.length() > 64) {
-            throw new ProblemException(ErrorCode.UNAUTHORIZED, "No authenticated user (the gateway sets " + USER_HEADER + ").");
-        }
-        return userId;
     }
 
     private static String explain(ErrorCode code) {

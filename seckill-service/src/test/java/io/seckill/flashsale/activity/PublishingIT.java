@@ -3,6 +3,7 @@ package io.seckill.flashsale.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
 import io.seckill.common.testsupport.ServiceProcess;
@@ -44,7 +45,7 @@ class PublishingIT extends SaleStack {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> ledger(long activityId) {
-        return RestClient.create(ServiceProcess.baseUrl("inventory-service")).get()
+        return TestTokens.asService(ServiceProcess.baseUrl("inventory-service")).get()
                 .uri("/internal/ledgers/{id}", activityId).retrieve().body(Map.class);
     }
 

@@ -3,6 +3,7 @@ package io.seckill.flashsale.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seckill.common.testsupport.MovableClock;
+import io.seckill.common.testsupport.TestTokens;
 import io.seckill.flashsale.SaleStack;
 import io.seckill.flashsale.activity.Activity;
 
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -74,7 +76,7 @@ class PurchaseApiIT extends SaleStack {
         RestClient.RequestBodySpec request = RestClient.create("http://127.0.0.1:" + port).post().uri(path)
                 .contentType(MediaType.APPLICATION_JSON);
         if (user != null) {
-            request.header(PurchaseController.USER_HEADER, user);
+            request.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.shopper(user)));
         }
         if (body != null) {
             request.body(body);
@@ -86,7 +88,7 @@ class PurchaseApiIT extends SaleStack {
     private Reply get(String path, String user) {
         RestClient.RequestHeadersSpec<?> request = RestClient.create("http://127.0.0.1:" + port).get().uri(path);
         if (user != null) {
-            request.header(PurchaseController.USER_HEADER, user);
+            request.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.shopper(user)));
         }
         return request.exchange((req, res) -> reply(res.getStatusCode().value(), res.getHeaders().getContentType(),
                 res.getBody().readAllBytes()));
@@ -212,9 +214,11 @@ class PurchaseApiIT extends SaleStack {
         assertThat(redisStock(sale)).isEqualTo(9);
     }
 
+    /** Issue 16: {@code "1"}, {@code 1.5}, {@code 1e0} and a slipped-in {@code userId} were read leniently and sold a unit. */
     @ParameterizedTest
     @ValueSource(strings = {"{\"quantity\":0}", "{\"quantity\":-1}", "{\"quantity\":3}", "{}", "{\"quantity\":\"two\"}",
-            "{not json", ""})
+            "{not json", "", "{\"quantity\":\"1\"}", "{\"quantity\":1.5}", "{\"quantity\":1e0}", "{\"quantity\":1.0}",
+            "{\"quantity\":1,\"userId\":\"bob\"}", "{\"quantity\":null}", "{\"quantity\":true}", "[1]"})
     void badInputIsA400AndChangesNothingNotEvenTheToken(String body) {
         long sale = openSale(10, 2).getActivityId();
         String token = token("judy", sale);

@@ -1,0 +1,200 @@
+package io.seckill.common.security;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Every servlet service is an OAuth2 resource server and verifies its caller itself, whatever the network
+ * says: shoppers and operators by the token the gateway forwards (the gateway's issuer), other services
+ * by a service token ({@link ServiceTokens}). Which of the two keys checks a token is chosen by its
+ * {@code iss} (Spring Security's issuer resolver). Nothing trusts an identity header.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class, NimbusJwtEncoder.class})
+@EnableConfigurationProperties(CallerProperties.class)
+public class CallerSecurityAutoConfiguration {
+
+    private static final String ROLE = "ROLE_";
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableWebSecurity
+    static class Chain {
+
+        @Bean
+        @ConditionalOnMissingBean
+        RequestRejectedHandler problemOnRejectedRequest() {
+            return ProblemAuthenticationHandlers.rejected();
+        }
+
+        @Bean
+        SecurityFilterChain callerVerification(HttpSecurity http, ObjectProvider<AccessRules> rules,
+                AuthenticationManagerResolver<HttpServletRequest> callers) {
+            http.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookie to ride on
+                    .httpBasic(AbstractHttpConfigurer::disable)
+                    .formLogin(AbstractHttpConfigurer::disable)
+                    .logout(AbstractHttpConfigurer::disable)
+                    .requestCache(AbstractHttpConfigurer::disable)
+                    .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .authorizeHttpRequests(requests -> {
+                        requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                        requests.requestMatchers("/error").permitAll();
+                        requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll();
+                        requests.requestMatchers("/actuator/**").hasRole(Roles.OPERATOR);
+                        requests.requestMatchers("/internal/**").hasRole(Roles.SERVICE);
+                        requests.requestMatchers("/admin/**").hasRole(Roles.OPERATOR);
+                        rules.orderedStream().forEach(rule -> rule.apply(requests));
+                        // Everything else is a person's (shopper or operator): a service token is no shopper.
+                        requests.anyRequest().hasAnyRole(Roles.SHOPPER, Roles.OPERATOR);
+                    })
+                    .oauth2ResourceServer(server -> server.authenticationManagerResolver(callers)
+                            .authenticationEntryPoint(ProblemAuthenticationHandlers.unauthenticated())
+                            .accessDeniedHandler(ProblemAuthenticationHandlers.forbidden()))
+                    .exceptionHandling(handling -> handling
+                            .authenticationEntryPoint(ProblemAuthenticationHandlers.unauthenticated())
+                            .accessDeniedHandler(ProblemAuthenticationHandlers.forbidden()));
+            return http.build();
+        }
+    }
+
+    /** Shopper/operator tokens by the users' issuer, service tokens by the services' issuer; any other iss: 401. */
+    @Bean
+    AuthenticationManagerResolver<HttpServletRequest> callers(CallerProperties properties, Environment environment,
+            ObjectProvider<Clock> clocks) {
+        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+        if (properties.issuer().equals(properties.service().issuer())) {
+            throw new IllegalStateException("seckill.auth.issuer and seckill.auth.service.issuer must differ:"
+                    + " a user token must never pass for a service token.");
+        }
+        AuthenticationManager users = manager(new VerifiedTokenCache(userDecoder(properties, environment, clock), clock),
+                userRoles(properties.rolesClaim()));
+        AuthenticationManager services = manager(new VerifiedTokenCache(serviceDecoder(properties, environment, clock), clock),
+                jwt -> List.of(new SimpleGrantedAuthority(ROLE + Roles.SERVICE)));
+        Map<String, AuthenticationManager> byIssuer = Map.of(properties.issuer(), users, properties.service().issuer(), services);
+        return new JwtIssuerAuthenticationManagerResolver(byIssuer::get);
+    }
+
+    @Bean
+    ServiceTokens serviceTokens(CallerProperties properties, Environment environment, ObjectProvider<Clock> clocks,
+            @Value("${spring.application.name:service}") String applicationName) {
+        CallerProperties.Service service = properties.service();
+        String name = service.name() == null || service.name().isBlank() ? applicationName : service.name();
+        return new ServiceTokens(new NimbusJwtEncoder(new ImmutableSecret<>(serviceKey(properties, environment))),
+                clocks.getIfAvailable(Clock::systemUTC),
+                new CallerProperties.Service(service.secret(), service.issuer(), name, service.tokenTtl()));
+    }
+
+    @Bean
+    ServiceCredentials serviceCredentials(ServiceTokens tokens) {
+        return new ServiceCredentials(tokens);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RestClientCustomizer.class)
+    static class OutgoingCalls {
+
+        /** Every RestClient built from Boot's builder calls a platform service, so each carries the identity. */
+        @Bean
+        RestClientCustomizer serviceIdentityOnCalls(ServiceCredentials credentials) {
+            return builder -> builder.requestInterceptor(credentials);
+        }
+    }
+
+    private static JwtDecoder userDecoder(CallerProperties properties, Environment environment, Clock clock) {
+        if (properties.mode() == CallerProperties.Mode.ISSUER) {
+            // The issuer's keys are fetched on first use, so a service starts while the issuer is away.
+            return new SupplierJwtDecoder(() -> {
+                NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(properties.issuer());
+                decoder.setJwtValidator(TokenRules.of(properties.issuer(), clock));
+                return decoder;
+            });
+        }
+        byte[] secret = PackagedSecrets.require("seckill.auth.secret", "SECKILL_JWT_SECRET", properties.secret(), environment);
+        return hmac(secret, properties.issuer(), clock);
+    }
+
+    private static JwtDecoder serviceDecoder(CallerProperties properties, Environment environment, Clock clock) {
+        return hmac(serviceKey(properties, environment), properties.service().issuer(), clock);
+    }
+
+    private static byte[] serviceKey(CallerProperties properties, Environment environment) {
+        return PackagedSecrets.require("seckill.auth.service.secret", "SECKILL_SERVICE_SECRET",
+                properties.service().secret(), environment);
+    }
+
+    private static JwtDecoder hmac(byte[] secret, String issuer, Clock clock) {
+        SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(TokenRules.of(issuer, clock));
+        return decoder;
+    }
+
+    private static AuthenticationManager manager(JwtDecoder decoder,
+            Converter<Jwt, Collection<GrantedAuthority>> authorities) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(converter);
+        return provider::authenticate;
+    }
+
+    /** A user's roles from its claim; SERVICE is stripped, whatever an issuer wrote. */
+    private static Converter<Jwt, Collection<GrantedAuthority>> userRoles(String claim) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(claim);
+        roles.setAuthorityPrefix(ROLE);
+        return jwt -> Stream.ofNullable(roles.convert(jwt)).flatMap(Collection::stream)
+                .filter(authority -> !authority.getAuthority().equals(ROLE + Roles.SERVICE))
+                .map(GrantedAuthority.class::cast).toList();
+    }
+}

@@ -1,0 +1,155 @@
+package io.seckill.flashsale.callers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.seckill.common.testsupport.TestTokens;
+import io.seckill.flashsale.SaleStack;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Issue 16, "services trust the network": seckill-service was reached on :8081 past the gateway and
+ * believed whoever called. It issued purchase tokens and accepted purchases for a made-up user given
+ * as {@code X-User-Id}, created and ended sales under {@code /admin/**} with no credentials, and showed
+ * {@code /actuator/configprops} and {@code loggers} to anyone. Each call below is one of those, made
+ * directly to the service: refused with problem+json, and nothing changed. And "lenient input": an
+ * operator's sale definition was read loosely ({@code stock: 1.5} made a sale of 1, {@code startAt:
+ * 1700000000} was epoch seconds, year 10000 was a 500); now each is a 400 that creates nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HostileCallersIT extends SaleStack {
+
+    @LocalServerPort
+    int port;
+
+    record Reply(int status, String contentType, String body) {
+    }
+
+    private Reply call(HttpMethod method, String path, Map<String, String> headers, String body) {
+        RestClient.RequestBodySpec request = RestClient.create("http://127.0.0.1:" + port).method(method).uri(path);
+        headers.forEach(request::header);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
+                String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return Map.of(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
+    }
+
+    private static void assertRefused(Reply reply, int status) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aPurchaseForAMadeUpUserOrWithABadTokenIsRefusedAndSellsNothing() {
+        long sale = openSale(5, 1).getActivityId();
+        String tokenPath = "/api/activities/" + sale + "/purchase-token";
+        String forged = TestTokens.sign("a-key-of-the-attackers-own-choosing-0123456789", Map.of("iss", TestTokens.USER_ISSUER,
+                "sub", "mallory", "roles", List.of("SHOPPER")), Duration.ofHours(1));
+        String neverExpires = TestTokens.sign(TestTokens.USER_SECRET, Map.of("iss", TestTokens.USER_ISSUER, "sub", "mallory",
+                "roles", List.of("SHOPPER")), null);
+        String crlfSubject = TestTokens.sign(TestTokens.USER_SECRET, Map.of("iss", TestTokens.USER_ISSUER,
+                "sub", "mallory\r\nX-Injected: 1", "roles", List.of("SHOPPER")), Duration.ofHours(1));
+        String serviceIssuedAsUser = TestTokens.sign(TestTokens.USER_SECRET, Map.of("iss", TestTokens.SERVICE_ISSUER,
+                "sub", "mallory", "roles", List.of("SHOPPER")), Duration.ofHours(1));
+
+        assertRefused(call(HttpMethod.POST, tokenPath, Map.of("X-User-Id", "mallory"), null), 401);
+        for (String token : List.of(forged, neverExpires, crlfSubject, serviceIssuedAsUser, "not-a-jwt")) {
+            assertRefused(call(HttpMethod.POST, tokenPath, bearer(token), null), 401);
+        }
+        // A purchase with no credential, on the path a real shopper's token names: refused before it is read.
+        String path = call(HttpMethod.POST, tokenPath, bearer(TestTokens.shopper("alice")), null).body()
+                .replaceAll(".*\"purchasePath\":\"([^\"]+)\".*", "$1");
+        assertRefused(call(HttpMethod.POST, path, Map.of("X-User-Id", "alice"), "{\"quantity\":1}"), 401);
+
+        // Another spelling of the sale's id is no sale (it was one, with a rate-limit bucket of its own).
+        assertRefused(call(HttpMethod.POST, "/api/activities/000" + sale + "/purchase-token", bearer(TestTokens.shopper("alice")),
+                null), 404);
+        assertRefused(call(HttpMethod.GET, "/api/activities/+" + sale, Map.of(), null), 404);
+
+        assertThat(redisStock(sale)).as("stock").isEqualTo(5);
+        assertThat(buyers(sale)).as("buyers").isEmpty();
+    }
+
+    @Test
+    void onlyAnOperatorCreatesOrEndsASale() {
+        long sale = openSale(5, 1).getActivityId();
+        String definition = """
+                {"sku":"SKU-CALLERS","title":"not by mallory","price":1.00,"stock":3,"startAt":"%s","endAt":"%s","perUserLimit":1}"""
+                .formatted(Instant.now().plusSeconds(60), Instant.now().plusSeconds(3600));
+        int before = activityCount();
+
+        assertRefused(call(HttpMethod.POST, "/admin/activities", Map.of(), definition), 401);
+        assertRefused(call(HttpMethod.POST, "/admin/activities", Map.of("X-User-Roles", "OPERATOR"), definition), 401);
+        assertRefused(call(HttpMethod.POST, "/admin/activities", bearer(TestTokens.shopper("mallory")), definition), 403);
+        assertRefused(call(HttpMethod.POST, "/admin/activities", bearer(TestTokens.service("order-service")), definition), 403);
+        assertRefused(call(HttpMethod.POST, "/admin/activities/" + sale + "/end", Map.of(), null), 401);
+        assertRefused(call(HttpMethod.GET, "/admin/relay/dead-letters", bearer(TestTokens.shopper("mallory")), null), 403);
+        assertThat(activityCount()).as("sales").isEqualTo(before);
+        assertThat(call(HttpMethod.GET, "/api/activities/" + sale, Map.of(), null).body()).as("still on").contains("\"status\":\"PUBLISHED\"");
+
+        assertThat(call(HttpMethod.POST, "/admin/activities", bearer(TestTokens.operator()), definition).status())
+                .as("an operator may").isEqualTo(201);
+    }
+
+    @Test
+    void managementBeyondHealthAndMetricsIsTheOperatorsOnly() {
+        for (String path : List.of("/actuator/configprops", "/actuator/loggers", "/actuator/env", "/actuator/metrics")) {
+            assertRefused(call(HttpMethod.GET, path, Map.of(), null), 401);
+            assertRefused(call(HttpMethod.GET, path, bearer(TestTokens.shopper("mallory")), null), 403);
+        }
+        assertRefused(call(HttpMethod.POST, "/actuator/refresh", Map.of(), null), 401);
+        assertRefused(call(HttpMethod.POST, "/actuator/loggers/io.seckill", Map.of(), "{\"configuredLevel\":\"TRACE\"}"), 401);
+
+        assertThat(call(HttpMethod.GET, "/actuator/health", Map.of(), null).status()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/actuator/prometheus", Map.of(), null).status()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/actuator/configprops", bearer(TestTokens.operator()), null).status()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/actuator/loggers/io.seckill", bearer(TestTokens.operator()), null).body())
+                .doesNotContain("TRACE");
+    }
+
+    /** Each case is the rest of an otherwise valid definition: {@code %1$s} and {@code %2$s} are a valid window. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "\"perUserLimit\":1,\"stock\":1.5,\"startAt\":\"%1$s\",\"endAt\":\"%2$s\"",
+            "\"perUserLimit\":1,\"stock\":\"3\",\"startAt\":\"%1$s\",\"endAt\":\"%2$s\"",
+            "\"perUserLimit\":1,\"stock\":3e0,\"startAt\":\"%1$s\",\"endAt\":\"%2$s\"",
+            "\"perUserLimit\":1,\"stock\":3,\"startAt\":1700000000,\"endAt\":\"%2$s\"",
+            "\"perUserLimit\":1,\"stock\":3,\"startAt\":\"%1$s\",\"endAt\":\"+10000-01-01T00:00:00Z\"",
+            "\"perUserLimit\":1,\"stock\":3,\"startAt\":\"%1$s\",\"endAt\":\"next week\"",
+            "\"perUserLimit\":1,\"stock\":3,\"startAt\":\"%1$s\",\"endAt\":\"%2$s\",\"status\":\"PUBLISHED\"",
+            "\"perUserLimit\":\"1\",\"stock\":3,\"startAt\":\"%1$s\",\"endAt\":\"%2$s\""})
+    void aSaleDefinitionIsReadOnlyInItsDocumentedShape(String rest) {
+        String definition = ("{\"sku\":\"SKU-STRICT\",\"title\":\"strict\",\"price\":1.00," + rest + "}")
+                .formatted(Instant.now().plusSeconds(60), Instant.now().plusSeconds(3600));
+        int before = activityCount();
+
+        Reply refused = call(HttpMethod.POST, "/admin/activities", bearer(TestTokens.operator()), definition);
+
+        assertRefused(refused, 400);
+        assertThat(refused.body()).contains("\"code\":\"VALIDATION_FAILED\"");
+        assertThat(activityCount()).as("sales").isEqualTo(before);
+    }
+
+    private int activityCount() {
+        return call(HttpMethod.GET, "/api/activities", Map.of(), null).body().split("\"sku\"").length - 1;
+    }
+}
