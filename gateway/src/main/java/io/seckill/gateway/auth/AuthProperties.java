@@ -31,6 +31,9 @@ public class AuthProperties {
     /** The development login (POST /auth/login); shared-secret mode only. */
     private boolean loginEnabled = true;
 
+    /** Failed-login throttling and the password-hashing pool (live, apart from the pool). */
+    private Login login = new Login();
+
     /** Named accounts: operators and demo shoppers, with hashed passwords ({bcrypt}...). */
     private List<Account> users = new ArrayList<>();
 
@@ -70,6 +73,70 @@ public class AuthProperties {
 
         public void setRoles(List<String> roles) {
             this.roles = roles;
+        }
+    }
+
+    public static class Login {
+
+        /** Failures of one account before it is locked out; each further failure doubles the lockout. */
+        private int freeFailures = 5;
+        /** The same from one client address (many shoppers may share one behind NAT). */
+        private int freeFailuresPerAddress = 50;
+        /** Lockout after the first failure past the allowance. */
+        private Duration baseBackoff = Duration.ofSeconds(1);
+        /** The longest lockout. */
+        private Duration maxBackoff = Duration.ofMinutes(15);
+        /** Threads that check password hashes (bcrypt: ~70 ms CPU each); a login flood gets no more CPU than this. */
+        private int hashingThreads = 1;
+        /** Logins waiting for a hashing thread before further ones are refused with 503 (start-up). */
+        private int hashingQueue = 1000;
+
+        public int getFreeFailures() {
+            return freeFailures;
+        }
+
+        public void setFreeFailures(int freeFailures) {
+            this.freeFailures = freeFailures;
+        }
+
+        public int getFreeFailuresPerAddress() {
+            return freeFailuresPerAddress;
+        }
+
+        public void setFreeFailuresPerAddress(int freeFailuresPerAddress) {
+            this.freeFailuresPerAddress = freeFailuresPerAddress;
+        }
+
+        public Duration getBaseBackoff() {
+            return baseBackoff;
+        }
+
+        public void setBaseBackoff(Duration baseBackoff) {
+            this.baseBackoff = baseBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public int getHashingThreads() {
+            return hashingThreads;
+        }
+
+        public void setHashingThreads(int hashingThreads) {
+            this.hashingThreads = hashingThreads;
+        }
+
+        public int getHashingQueue() {
+            return hashingQueue;
+        }
+
+        public void setHashingQueue(int hashingQueue) {
+            this.hashingQueue = hashingQueue;
         }
     }
 
@@ -150,6 +217,14 @@ public class AuthProperties {
 
     public void setLoginEnabled(boolean loginEnabled) {
         this.loginEnabled = loginEnabled;
+    }
+
+    public Login getLogin() {
+        return login;
+    }
+
+    public void setLogin(Login login) {
+        this.login = login;
     }
 
     public List<Account> getUsers() {

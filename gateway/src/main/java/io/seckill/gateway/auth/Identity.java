@@ -2,6 +2,6 @@ package io.seckill.gateway.auth;
 
 import java.util.List;
 
-/** Who a request is: the user id services see in X-User-Id and the roles in X-User-Roles. */
+/** Who logged in: the token's subject and roles claim, which every service reads from the verified token. */
 public record Identity(String userId, List<String> roles) {
 }

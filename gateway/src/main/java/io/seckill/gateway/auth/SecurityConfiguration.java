@@ -1,9 +1,10 @@
 package io.seckill.gateway.auth;
 
 import io.seckill.common.error.ErrorCode;
+import io.seckill.common.security.PackagedSecrets;
+import io.seckill.common.security.TokenRules;
 import io.seckill.gateway.problem.ProblemResponses;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import javax.crypto.SecretKey;
@@ -15,16 +16,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -116,19 +114,16 @@ class SecurityConfiguration {
     static class SharedSecret {
 
         @Bean
-        ReactiveJwtDecoder jwtDecoder(AuthProperties properties, Clock clock) {
-            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key(properties))
+        ReactiveJwtDecoder jwtDecoder(AuthProperties properties, Clock clock, Environment environment) {
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key(properties, environment))
                     .macAlgorithm(MacAlgorithm.HS256).build();
-            JwtTimestampValidator timestamps = new JwtTimestampValidator();
-            timestamps.setClock(clock);
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<Jwt>(timestamps,
-                    new JwtIssuerValidator(properties.getIssuer())));
+            decoder.setJwtValidator(TokenRules.of(properties.getIssuer(), clock));
             return decoder;
         }
 
         @Bean
-        JwtEncoder jwtEncoder(AuthProperties properties) {
-            return new NimbusJwtEncoder(new ImmutableSecret<>(key(properties)));
+        JwtEncoder jwtEncoder(AuthProperties properties, Environment environment) {
+            return new NimbusJwtEncoder(new ImmutableSecret<>(key(properties, environment)));
         }
 
         @Bean
@@ -136,13 +131,10 @@ class SecurityConfiguration {
             return new TokenIssuer(encoder, properties, clock);
         }
 
-        private static SecretKey key(AuthProperties properties) {
-            String secret = properties.getSecret();
-            if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
-                throw new IllegalStateException("seckill.auth.secret (SECKILL_JWT_SECRET) must be at least 32 bytes"
-                        + " for HS256 tokens; or set seckill.auth.mode=issuer and an issuer-uri.");
-            }
-            return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        /** The login's key; the packaged one only under the local profile (common's PackagedSecrets). */
+        private static SecretKey key(AuthProperties properties, Environment environment) {
+            return new SecretKeySpec(PackagedSecrets.require("seckill.auth.secret", "SECKILL_JWT_SECRET",
+                    properties.getSecret(), environment), "HmacSHA256");
         }
     }
 }

@@ -43,6 +43,8 @@ class GatewayErrors implements ErrorWebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         String path = exchange.getRequest().getPath().value();
         if (error instanceof ProblemException refused) {
+            // Its headers are part of the answer (Retry-After on a locked-out login or a full hashing queue).
+            refused.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().put(name, values));
             return problems.write(exchange, refused.code(), refused.getBody().getDetail());
         }
         if (error instanceof NoResourceFoundException) {

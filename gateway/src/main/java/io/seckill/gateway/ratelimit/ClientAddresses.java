@@ -14,7 +14,8 @@ import io.netty.util.NetUtil;
  * was written by trusted proxies: walking from the right (the entry our own proxy appended), entries
  * are skipped while they are trusted proxies, at most {@code maxTrustedHops} of them; the first
  * untrusted one is the client. With no trusted proxy, the TCP peer is the client and the header is
- * ignored, so a shopper cannot pick a fresh address per request.
+ * ignored, so a shopper cannot pick a fresh address per request. An entry that is not an IP literal
+ * ends the walk.
  */
 final class ClientAddresses {
 
@@ -39,7 +40,13 @@ final class ClientAddresses {
         String client = peer;
         int hops = 0;
         for (int i = forwarded.size() - 1; i >= 0 && isTrusted(client) && hops < maxTrustedHops; i--, hops++) {
-            client = forwarded.get(i);
+            String entry = forwarded.get(i);
+            if (!NetUtil.isValidIpV4Address(entry) && !NetUtil.isValidIpV6Address(entry)) {
+                // Junk ("unknown", a host name, a port): the client is not known beyond the proxy that wrote it,
+                // so the request counts against that proxy, never against a name the client chose.
+                break;
+            }
+            client = entry;
         }
         return client;
     }

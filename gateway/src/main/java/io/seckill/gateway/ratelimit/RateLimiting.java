@@ -14,6 +14,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -36,7 +37,7 @@ import reactor.core.publisher.Mono;
  * request (in-memory buckets start full at the new rate).
  */
 @Component
-class RateLimiting implements WebFilter, Ordered {
+public class RateLimiting implements WebFilter, Ordered {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RateLimiting.class);
     /** Buckets kept per kind; a key beyond these starts a new full bucket, it never loses one. */
@@ -143,6 +144,11 @@ class RateLimiting implements WebFilter, Ordered {
     private Mono<Void> tooMany(ServerWebExchange exchange, String which, long retryAfter) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         return problems.write(exchange, ErrorCode.RATE_LIMITED, "Too many requests " + which + "; retry after " + retryAfter + " s.");
+    }
+
+    /** The client's address as the per-IP limit sees it (trusted proxies walked back), for the login throttle. */
+    public String clientOf(ServerHttpRequest request) {
+        return addresses().of(request);
     }
 
     private ClientAddresses addresses() {

@@ -3,6 +3,7 @@ package io.seckill.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.TestTokens;
 import io.seckill.gateway.GatewayClient;
 import io.seckill.gateway.GatewayClient.Response;
 import io.seckill.gateway.GatewayStack;
@@ -55,6 +56,51 @@ class GatewayAuthIT extends GatewayStack {
         }
     }
 
+    /**
+     * Issue 16: a token without {@code exp} never expired, and a signed {@code sub} holding CR/LF made the
+     * gateway answer 500 (it became a header). Both are invalid tokens: 401, never a 500.
+     */
+    @Test
+    void aTokenWithoutExpiryOrWithAControlCharacterInItsSubjectIs401() {
+        Map<String, Object> neverExpires = Map.of("iss", TestTokens.USER_ISSUER, "sub", "alice", "roles", List.of("SHOPPER"));
+        Map<String, Object> crlf = Map.of("iss", TestTokens.USER_ISSUER, "sub", "alice\r\nX-User-Roles: OPERATOR",
+                "roles", List.of("SHOPPER"));
+        Map<String, Object> otherIssuer = Map.of("iss", "somebody-else", "sub", "alice", "roles", List.of("SHOPPER"));
+
+        for (String token : List.of(TestTokens.sign(TestTokens.USER_SECRET, neverExpires, null),
+                TestTokens.sign(TestTokens.USER_SECRET, crlf, Duration.ofHours(1)),
+                TestTokens.sign(TestTokens.USER_SECRET, otherIssuer, Duration.ofHours(1)))) {
+            Response response = client().send("POST", "/api/activities/1/purchase-token", token, null);
+            assertThat(response.status()).as(response.body()).isEqualTo(401);
+            assertThat(response.code()).isEqualTo("UNAUTHORIZED");
+        }
+    }
+
+    /**
+     * Issue 16: /auth/login had no throttle per account: 200+ wrong passwords for one user in 10 s, then
+     * the right one worked. After the free failures each one locks the account out (429 + Retry-After),
+     * and while locked even the right password is refused; other accounts are not affected.
+     */
+    @Test
+    void repeatedWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+        GatewayClient gateway = client();
+        String victim = "shopper-" + ThreadLocalRandom.current().nextInt(1, 49_999);
+        Map<String, String> guess = Map.of("username", victim, "password", "guess");
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(gateway.send("POST", "/auth/login", null, guess).status()).as("free failure %d", attempt).isEqualTo(401);
+        }
+        Response sixth = gateway.send("POST", "/auth/login", null, guess);
+        Response right = gateway.send("POST", "/auth/login", null, Map.of("username", victim, "password", GatewayClient.SHOPPER_PASSWORD));
+
+        assertThat(sixth.status()).isEqualTo(401);
+        assertThat(right.status()).as(right.body()).isEqualTo(429);
+        assertThat(right.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(right.header("Retry-After"))).isPositive();
+        assertThat(right.body()).doesNotContain("accessToken");
+        assertThat(gateway.login("alice", GatewayClient.SHOPPER_PASSWORD)).as("another account").isNotBlank();
+    }
+
     @Test
     void aShopperOnAdminIsRefusedWith403AndTheOperatorGetsThrough() {
         GatewayClient gateway = client();
@@ -86,8 +132,9 @@ class GatewayAuthIT extends GatewayStack {
     }
 
     /**
-     * Identity spoofing: services trust X-User-Id, so a shopper who sends one (here: claiming to be bob)
-     * must still buy as herself, and bob must not see, let alone pay, her order (newbee-mall #100).
+     * Identity spoofing: a shopper who sends X-User-Id / X-User-Roles (here: claiming to be bob, an
+     * operator) must still buy as herself, and bob must not see, let alone pay, her order (newbee-mall
+     * #100). The gateway drops the headers and every service reads the caller from the verified token.
      */
     @Test
     void aSpoofedIdentityHeaderIsIgnoredAndNobodyPaysSomeoneElsesOrder() {

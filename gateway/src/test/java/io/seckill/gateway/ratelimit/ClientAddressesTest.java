@@ -49,11 +49,19 @@ class ClientAddressesTest {
         assertThat(addresses.of(from("2001:db8::1", "198.51.100.8"))).isEqualTo("198.51.100.8");
     }
 
+    /**
+     * Issue 16: a junk entry written through a trusted proxy ("unknown", a host name) became the client
+     * address, so a shopper could pick a fresh rate-limit bucket per request. It now ends the walk at the
+     * proxy that wrote it: the request counts against that proxy, never against a name the client chose.
+     */
     @Test
-    void aHostNameInTheHeaderIsNeverResolvedNorTrusted() {
+    void aJunkEntryIsNeverTheClientTheProxyThatWroteItIs() {
         ClientAddresses addresses = new ClientAddresses(List.of("10.0.0.0/8"), 2);
 
-        assertThat(addresses.of(from("10.0.0.1", "198.51.100.9, proxy.example.com"))).isEqualTo("proxy.example.com");
+        assertThat(addresses.of(from("10.0.0.1", "198.51.100.9, proxy.example.com"))).isEqualTo("10.0.0.1");
+        assertThat(addresses.of(from("10.0.0.1", "198.51.100.9, unknown"))).isEqualTo("10.0.0.1");
+        assertThat(addresses.of(from("10.0.0.1", "198.51.100.9, 10.0.0.7:443"))).isEqualTo("10.0.0.1");
+        assertThat(addresses.of(from("10.0.0.1", "198.51.100.9, 10.0.0.7"))).isEqualTo("198.51.100.9");
     }
 
     @Test
