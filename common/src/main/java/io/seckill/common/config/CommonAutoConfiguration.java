@@ -1,5 +1,7 @@
 package io.seckill.common.config;
 
+import io.seckill.common.binding.StrictBinding;
+
 import io.seckill.common.error.MvcProblemHandler;
 
 import java.util.regex.Pattern;
@@ -28,6 +30,17 @@ public class CommonAutoConfiguration {
         @Bean
         MvcProblemHandler mvcProblemHandler() {
             return new MvcProblemHandler();
+        }
+    }
+
+    /** Every service binds JSON by one policy ({@link StrictBinding}): no coercion, no unknown fields. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer")
+    static class Binding {
+
+        @Bean
+        StrictBinding strictBinding() {
+            return new StrictBinding();
         }
     }
 

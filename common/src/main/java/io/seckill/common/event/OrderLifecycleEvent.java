@@ -1,5 +1,7 @@
 package io.seckill.common.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,6 +10,8 @@ import java.util.UUID;
  * {@link #CREATED}, {@link #PAID}, {@link #CANCELLED}, {@link #FAILED}; cancelled and failed orders give
  * their units back (seckill-service returns them to the Redis counter, once per order).
  */
+// A newer producer may add fields (its version says what they mean): an older consumer ignores them.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OrderLifecycleEvent(UUID eventId, String type, Instant occurredAt, int version,
         long orderId, String userId, long activityId, int quantity, String reason) implements PlatformEvent {
 

@@ -1,5 +1,7 @@
 package io.seckill.common.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +11,8 @@ import java.util.UUID;
  * {@link Topics#ORDER_REQUESTED}, keyed by user id. {@code orderId} was assigned at acceptance and is
  * the order's primary key downstream: a replayed or duplicated event creates nothing new.
  */
+// A newer producer may add fields (its version says what they mean): an older consumer ignores them.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OrderRequested(UUID eventId, String type, Instant occurredAt, int version,
         long orderId, String userId, long activityId, int quantity, BigDecimal unitPrice, Instant requestedAt)
         implements PlatformEvent {

@@ -30,27 +30,27 @@ class ActivityAdminController {
         return catalog.view(managing.create(definition));
     }
 
-    @GetMapping("/{activityId}")
+    @GetMapping("/{activityId:[1-9]\\d*}")
     ActivityView read(@PathVariable long activityId) {
         return catalog.view(catalog.any(activityId));
     }
 
-    @PostMapping("/{activityId}/publish")
+    @PostMapping("/{activityId:[1-9]\\d*}/publish")
     ActivityView publish(@PathVariable long activityId) {
         return catalog.view(managing.publish(activityId));
     }
 
-    @PostMapping("/{activityId}/pause")
+    @PostMapping("/{activityId:[1-9]\\d*}/pause")
     ActivityView pause(@PathVariable long activityId) {
         return catalog.view(managing.pause(activityId));
     }
 
-    @PostMapping("/{activityId}/resume")
+    @PostMapping("/{activityId:[1-9]\\d*}/resume")
     ActivityView resume(@PathVariable long activityId) {
         return catalog.view(managing.resume(activityId));
     }
 
-    @PostMapping("/{activityId}/end")
+    @PostMapping("/{activityId:[1-9]\\d*}/end")
     ActivityView end(@PathVariable long activityId) {
         return catalog.view(managing.end(activityId));
     }

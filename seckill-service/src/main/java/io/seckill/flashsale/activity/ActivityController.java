@@ -23,7 +23,7 @@ class ActivityController {
         return catalog.liveAndUpcoming();
     }
 
-    @GetMapping("/{activityId}")
+    @GetMapping("/{activityId:[1-9]\\d*}")
     ActivityView read(@PathVariable long activityId) {
         return catalog.view(catalog.visible(activityId));
     }

@@ -23,7 +23,7 @@ class RelayAdminController {
         return deadLetters.list(100);
     }
 
-    @PostMapping("/{activityId}/{entryId}/replay")
+    @PostMapping("/{activityId:[1-9]\\d*}/{entryId}/replay")
     DeadLetters.DeadLetter replay(@PathVariable long activityId, @PathVariable String entryId) {
         return deadLetters.replay(activityId, entryId);
     }

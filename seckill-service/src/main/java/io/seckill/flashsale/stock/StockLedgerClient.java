@@ -1,5 +1,7 @@
 package io.seckill.flashsale.stock;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
 
@@ -29,6 +31,8 @@ public class StockLedgerClient {
     }
 
     /** The ledger of record of one activity, as inventory-service reports it. */
+    // An answer, not a command: a newer service may add fields, which this reader ignores.
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record LedgerView(int total, int available, int frozen, int reserved, int sold) {
     }
 
