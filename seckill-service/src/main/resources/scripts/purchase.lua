@@ -3,7 +3,7 @@
 -- unless every check passes (the used-token mark excepted: a token is spent by its first try), and a
 -- crash cannot separate the decrement from the recorded request.
 -- The token's signature, owner and expiry were checked by the service; Redis only makes it one-time.
--- KEYS: 1 meta, 2 stock, 3 buyers, 4 used-token mark, 5 requests, 6 results
+-- KEYS: 1 meta, 2 stock, 3 buyers, 4 used-token mark, 5 requests, 6 results, 7 taken
 -- ARGV: 1 userId, 2 quantity, 3 now (epoch ms), 4 orderId, 5 activityId, 6 traceparent (W3C; may be ""),
 --       7 per-user limit in force (the operator's live override, else the sale's own),
 --       8 how long the used-token mark is kept (ms: until the token has expired)
@@ -40,6 +40,7 @@ end
 redis.call('DECRBY', KEYS[2], quantity)
 redis.call('HINCRBY', KEYS[3], ARGV[1], quantity)
 redis.call('HSET', KEYS[6], ARGV[4], ARGV[1] .. '|QUEUED')
+redis.call('HSET', KEYS[7], ARGV[4], quantity)
 -- a RequestEntry (its fields in its order); the trace context rides along so the relay continues the trace
 redis.call('XADD', KEYS[5], '*', 'orderId', ARGV[4], 'userId', ARGV[1], 'activityId', ARGV[5],
   'quantity', ARGV[2], 'unitPrice', meta[5], 'requestedAt', ARGV[3], 'traceparent', ARGV[6])

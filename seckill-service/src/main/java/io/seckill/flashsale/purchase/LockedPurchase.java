@@ -83,6 +83,8 @@ class LockedPurchase implements PurchaseStrategy {
         batch.<String, String>getMap(keys.buyers(), StringCodec.INSTANCE).addAndGetAsync(attempt.userId(), attempt.quantity());
         batch.<String, String>getMap(keys.results(), StringCodec.INSTANCE)
                 .fastPutAsync(Long.toString(attempt.orderId()), attempt.userId() + "|QUEUED");
+        batch.<String, String>getMap(keys.taken(), StringCodec.INSTANCE)
+                .fastPutAsync(Long.toString(attempt.orderId()), Integer.toString(attempt.quantity()));
         RequestEntry request = new RequestEntry(attempt.orderId(), attempt.userId(), attempt.activityId(), attempt.quantity(),
                 new BigDecimal(meta.get("price")), attempt.nowMillis(), attempt.traceparent());
         batch.<String, String>getStream(keys.requests(), StringCodec.INSTANCE).addAsync(StreamAddArgs.entries(request.fields()));

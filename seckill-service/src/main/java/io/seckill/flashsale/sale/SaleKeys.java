@@ -53,6 +53,14 @@ public record SaleKeys(long activityId) {
         return key("returned");
     }
 
+    /**
+     * Hash: order id -> units the purchase took, written in the same atomic step as the decrement. The
+     * only source of what a dead order gives back: an event names an order, never how many units return.
+     */
+    public String taken() {
+        return key("taken");
+    }
+
     /** Hash: order id -> "userId|STATUS". */
     public String results() {
         return key("results");

@@ -41,7 +41,7 @@ public class SaleScripts {
     public List<Object> purchase(SaleKeys keys, String usedNonce, long usedForMillis, String userId, int quantity,
             long nowMillis, long orderId, int perUserLimit, String traceparent) {
         return purchase.run(key -> redis.evalSha(keys.stock(), RScript.Mode.READ_WRITE, key, RScript.ReturnType.LIST,
-                List.of(keys.meta(), keys.stock(), keys.buyers(), keys.usedToken(usedNonce), keys.requests(), keys.results()),
+                List.of(keys.meta(), keys.stock(), keys.buyers(), keys.usedToken(usedNonce), keys.requests(), keys.results(), keys.taken()),
                 userId, Integer.toString(quantity), Long.toString(nowMillis), Long.toString(orderId),
                 Long.toString(keys.activityId()), traceparent, Integer.toString(perUserLimit), Long.toString(usedForMillis)));
     }
@@ -55,11 +55,14 @@ public class SaleScripts {
         return first == 1L;
     }
 
-    /** Completes true if the units went back now, false if this order's units had already been returned. */
-    public CompletionStage<Boolean> returnStock(SaleKeys keys, long orderId, String userId, int quantity, String finalStatus) {
+    /**
+     * Completes with the units that went back now (what the purchase took for the order), 0 if they already
+     * had, or -1 if this sale never took units for that order id and user (the event is refused).
+     */
+    public CompletionStage<Long> returnStock(SaleKeys keys, long orderId, String userId, String finalStatus) {
         return returnStock.<Long>runAsync(sha -> redis.evalShaAsync(keys.stock(), RScript.Mode.READ_WRITE, sha,
-                RScript.ReturnType.LONG, List.of(keys.stock(), keys.buyers(), keys.returned(), keys.results()),
-                Long.toString(orderId), userId, Integer.toString(quantity), finalStatus)).thenApply(returned -> returned == 1L);
+                RScript.ReturnType.LONG, List.of(keys.stock(), keys.buyers(), keys.returned(), keys.results(), keys.taken()),
+                Long.toString(orderId), userId, finalStatus));
     }
 
     public CompletionStage<Long> advanceResult(SaleKeys keys, long orderId, String userId, String status) {

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Follows order events, a poll at a time: a cancelled or failed order's units go back on sale (once per
- * order, however often the event is delivered), and once per poll every instance hears which sales have
+ * order, however often the event is delivered, and exactly the units the purchase took for it), and once per poll every instance hears which sales have
  * stock again; other events move the shopper-visible status forward. The scripts of a poll run
  * pipelined, and the offsets are committed only after all of them are applied in Redis.
  */
@@ -39,6 +39,7 @@ class ReturningStock {
     private final JsonMapper json;
     private final Counter returned;
     private final Counter duplicates;
+    private final Counter refused;
 
     ReturningStock(SaleScripts scripts, SoldOutFlags soldOut, JsonMapper json, MeterRegistry meters) {
         this.scripts = scripts;
@@ -46,6 +47,7 @@ class ReturningStock {
         this.json = json;
         this.returned = Counter.builder("seckill.stock.returned").tag("outcome", "returned").register(meters);
         this.duplicates = Counter.builder("seckill.stock.returned").tag("outcome", "duplicate").register(meters);
+        this.refused = Counter.builder("seckill.stock.returned").tag("outcome", "refused").register(meters);
     }
 
     @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "seckill-service-stock", batch = "true")
@@ -73,12 +75,17 @@ class ReturningStock {
         SaleKeys keys = new SaleKeys(event.activityId());
         if (event.releasesStock()) {
             String status = OrderLifecycleEvent.CANCELLED.equals(event.type()) ? "CANCELLED" : "FAILED";
-            return scripts.returnStock(keys, event.orderId(), event.userId(), event.quantity(), status).thenAccept(now -> {
-                if (now) {
-                    returned.increment(event.quantity());
+            return scripts.returnStock(keys, event.orderId(), event.userId(), status).thenAccept(units -> {
+                if (units > 0) {
+                    returned.increment(units);
                     restocked.add(event.activityId());
-                } else {
+                } else if (units == 0) {
                     duplicates.increment();
+                } else {
+                    // A FAILED order of 50 once added 50 units Redis never handed out: only what was taken returns.
+                    refused.increment();
+                    log.warn("Refused to return stock for order {} of sale {} (user {}): this sale took no units for it",
+                            event.orderId(), event.activityId(), event.userId());
                 }
             });
         }

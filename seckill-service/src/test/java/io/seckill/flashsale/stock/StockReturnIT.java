@@ -14,6 +14,7 @@ import io.seckill.flashsale.purchase.PurchaseTokens;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,33 @@ class StockReturnIT extends SaleStack {
 
         assertThat(buy("second-buyer", activityId)).as("back on sale, flag cleared").isPositive();
         assertThat(redisStock(activityId)).isZero();
+    }
+
+    /**
+     * Issue 16: a FAILED order of quantity 50 made the return script add 50 units to a 10-unit sale that
+     * had handed out 1 (shoppers saw 59 remaining). An event names an order; the units that go back are
+     * what the purchase script took for that order id and user, and an order it never took is refused.
+     */
+    @Test
+    void anEventCannotMintStockOnlyWhatThePurchaseTookReturns() throws Exception {
+        long activityId = openSale(10, 2).getActivityId();
+        long orderId = buy("honest-buyer", activityId);
+        assertThat(redisStock(activityId)).isEqualTo(9);
+
+        long stranger = orderId + 1_000_000;
+        for (String event : List.of(
+                json.writeValueAsString(OrderLifecycleEvent.of(OrderLifecycleEvent.FAILED, stranger, "honest-buyer", activityId, 50,
+                        "never accepted here", Instant.now())),
+                json.writeValueAsString(OrderLifecycleEvent.of(OrderLifecycleEvent.FAILED, orderId, "mallory", activityId, 50,
+                        "someone else's order", Instant.now())))) {
+            kafka.send(Topics.ORDER_EVENTS, Long.toString(orderId), event).get(10, TimeUnit.SECONDS);
+        }
+        kafka.send(Topics.ORDER_EVENTS, Long.toString(orderId), json.writeValueAsString(OrderLifecycleEvent.of(
+                OrderLifecycleEvent.FAILED, orderId, "honest-buyer", activityId, 50, "inflated", Instant.now()))).get(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> redisStock(activityId) != 9);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> redisStock(activityId) == 10);
+        assertThat(buyers(activityId)).doesNotContainKey("honest-buyer").doesNotContainKey("mallory");
     }
 
     @Test
