@@ -3,15 +3,11 @@
 -- owns one connection, so its requests and answers alternate strictly and a purchase needs no state
 -- shared between connections.
 --   BENCH_SALE         the sale's path, e.g. /api/activities/123
---   BENCH_CREDENTIALS  through the gateway: a file prefix; thread i reads <prefix><i>, lines
---                      "<bearer token> <client address>"
---   BENCH_USER_PREFIX, BENCH_USER_COUNT  directly: X-User-Id values <prefix>0..<count-1>
+--   BENCH_CREDENTIALS  a file prefix; thread i reads <prefix><i>, lines "<bearer token> <client address>"
+--                      (the gateway's login tokens: seckill-service verifies the same token directly)
 -- Prints the answers to token requests and to buys by status, for the bench to count purchases.
 local sale = os.getenv("BENCH_SALE")
 local credentials = os.getenv("BENCH_CREDENTIALS")
-local prefix = os.getenv("BENCH_USER_PREFIX") or "bench-"
-local user_count = tonumber(os.getenv("BENCH_USER_COUNT") or "10000")
-local thread_count = tonumber(os.getenv("BENCH_THREADS") or "1")
 
 local threads = {}
 function setup(thread)
@@ -27,17 +23,10 @@ token_answers = {}
 buy_answers = {}
 
 function init(args)
-  if credentials then
-    for line in io.lines(credentials .. index) do
-      local bearer, address = string.match(line, "^(%S+)%s+(%S+)$")
-      if bearer then
-        table.insert(shoppers, {["Authorization"] = "Bearer " .. bearer, ["X-Forwarded-For"] = address})
-      end
-    end
-  else
-    -- thread i takes users i, i + threads, ...: no two threads share a shopper
-    for user = index, user_count - 1, thread_count do
-      table.insert(shoppers, {["X-User-Id"] = prefix .. user})
+  for line in io.lines(credentials .. index) do
+    local bearer, address = string.match(line, "^(%S+)%s+(%S+)$")
+    if bearer then
+      table.insert(shoppers, {["Authorization"] = "Bearer " .. bearer, ["X-Forwarded-For"] = address})
     end
   end
 end

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command-line tool from the repository root with a timeout. */
@@ -19,12 +20,19 @@ final class Commands {
 
     /** As {@link #run(List, String)}, but a tool that is not installed is an {@link IOException}, to try another. */
     static Result tryRun(List<String> command) throws IOException, InterruptedException {
+        return tryRun(command, Map.of());
+    }
+
+    /** As {@link #tryRun(List)}, with {@code environment} added to this process's. */
+    static Result tryRun(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         Path out = Files.createTempFile("command", ".out");
         Path err = Files.createTempFile("command", ".err");
         try {
             // Output to files, not pipes read to their end first: otherwise a hung tool would never reach the timeout.
-            Process process = new ProcessBuilder(command).directory(RepoFiles.ROOT.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(RepoFiles.ROOT.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(String.join(" ", command) + " did not finish within 60s");

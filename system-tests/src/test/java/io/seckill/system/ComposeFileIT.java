@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,20 @@ class ComposeFileIT {
                 .contains("mysql", "redis", "kafka", "seata", "nacos", "nacos-import")
                 .contains("prometheus", "blackbox", "grafana", "zipkin")
                 .contains(RepoFiles.SERVICES);
+    }
+
+    /**
+     * Issue 16: compose fell back to secrets written in the file, so every stack started the documented way
+     * accepted tokens signed with a key anyone could read. Without the operator's own, it must not start.
+     */
+    @Test
+    void withoutTheOperatorsSecretsComposeRefusesToStartAndNamesThem() throws Exception {
+        Map<String, String> missing = new HashMap<>(SECRETS);
+        missing.remove("SECKILL_SERVICE_SECRET");
+        Commands.Result refused = Commands.tryRun(command(composeCommand(), "config", "-q"), missing);
+
+        assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+        assertThat(refused.output()).contains("SECKILL_SERVICE_SECRET");
     }
 
     /** docker-compose config does not look at bind-mount sources; a missing one would be an empty directory in the container. */
@@ -73,9 +88,19 @@ class ComposeFileIT {
         }
     }
 
+    /** What an operator puts in .env (docker-compose.yml has no defaults for them). */
+    private static final Map<String, String> SECRETS = Map.of(
+            "SECKILL_JWT_SECRET", "compose-file-it-login-secret-0123456789abcdef",
+            "SECKILL_SERVICE_SECRET", "compose-file-it-service-secret-0123456789abcdef",
+            "SECKILL_PURCHASE_TOKEN_SECRET", "compose-file-it-purchase-secret-0123456789abcdef");
+
     private static Commands.Result run(List<String> base, String... args) throws IOException, InterruptedException {
+        return Commands.tryRun(command(base, args), SECRETS);
+    }
+
+    private static List<String> command(List<String> base, String... args) {
         List<String> command = new ArrayList<>(base);
         command.addAll(List.of(args));
-        return Commands.tryRun(command);
+        return command;
     }
 }

@@ -109,7 +109,7 @@ public final class PurchaseBench {
             // buy if one is issued; a purchase is one attempt, however far it got.
             Operator.Sale soldOut = operator.openSale("Bench sold out", 1, 1, Duration.ZERO);
             sleepUntil(soldOut.startAt());
-            buyOnce(soldOut.id());
+            buyOnce(crowd, soldOut.id());
             report.purchasesBy(rounds(List.of(Mode.DIRECT, Mode.GATEWAY), soldOut.id(), false, knobs), "sold out (local flag), ");
 
             // A whole sale first, on a stack with nothing else to settle: the demo's shape, everything running.
@@ -201,12 +201,8 @@ public final class PurchaseBench {
     private BenchRow round(Mode mode, long activityId, boolean accepted, Duration length, String label) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("BENCH_SALE", "/api/activities/" + activityId);
-        if (mode == Mode.GATEWAY) {
-            environment.put("BENCH_CREDENTIALS", credentials.toString());
-        } else {
-            environment.put("BENCH_USER_PREFIX", "bench-" + activityId + "-");
-            environment.put("BENCH_USER_COUNT", Integer.toString(SHOPPERS));
-        }
+        // The gateway's login tokens, directly too: every service verifies the same token itself.
+        environment.put("BENCH_CREDENTIALS", credentials.toString());
         String name = (accepted ? "accepted, " : "sold out, ") + mode.label;
         Map<String, Long> before = cpu.read();
         Wrk.Result result = wrk.purchases(slug(name + " " + label), mode == Mode.GATEWAY ? gatewayUrl : seckillUrl, CONNECTIONS,
@@ -316,10 +312,10 @@ public final class PurchaseBench {
         return new Burst(row, lastAccepted.get());
     }
 
-    private void buyOnce(long activityId) {
-        Map<String, String> user = Map.of("X-User-Id", "bench-first-" + activityId);
-        Answer token = seckill.send("POST", "/api/activities/" + activityId + "/purchase-token", null, null, null, user);
-        Answer bought = seckill.send("POST", token.text("purchasePath"), null, GatewayHttp.body("quantity", 1), null, user);
+    private void buyOnce(Crowd crowd, long activityId) {
+        String shopper = crowd.token(1);
+        Answer token = seckill.send("POST", "/api/activities/" + activityId + "/purchase-token", shopper, null, null);
+        Answer bought = seckill.send("POST", token.text("purchasePath"), shopper, GatewayHttp.body("quantity", 1), null);
         if (bought.status() != 202) {
             throw new IllegalStateException("could not buy the sold-out sale's unit: " + bought.status() + " " + bought.json());
         }
