@@ -53,6 +53,24 @@ public class InventoryClient {
                 .toBodilessEntity();
     }
 
+    /**
+     * Whether inventory keeps a ledger for the sale: every sale seckill-service published has one (opened
+     * before its stock reaches Redis), so a request for any other is no purchase this platform accepted.
+     * A failure to ask is thrown, never answered as "unknown".
+     */
+    public boolean ledgerExists(long activityId) {
+        return inventory.get().uri("/internal/ledgers/{activityId}", activityId)
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().is2xxSuccessful()) {
+                        return true;
+                    }
+                    if (response.getStatusCode().value() == 404) {
+                        return false;
+                    }
+                    throw refused("read the ledger of activity " + activityId, response, problem(response));
+                });
+    }
+
     public void sell(long orderId) {
         inventory.post().uri("/internal/holds/{orderId}/sell", orderId).retrieve()
                 .onStatus(HttpStatusCode::isError, (request, response) -> {

@@ -14,12 +14,15 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,13 +38,18 @@ class OrderRequestListener {
     /** The listener container's id: operators hold it through {@link PlacementHold}. */
     static final String ID = "order-placement";
 
+    private static final Logger log = LoggerFactory.getLogger(OrderRequestListener.class);
+
     private final PlacingOrders placing;
     private final JsonMapper json;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final PlacementSpans spans;
+    private final KnownSales sales;
 
-    OrderRequestListener(PlacingOrders placing, JsonMapper json, DeadLetterPublishingRecoverer deadLetters, PlacementSpans spans) {
+    OrderRequestListener(PlacingOrders placing, JsonMapper json, DeadLetterPublishingRecoverer deadLetters, PlacementSpans spans,
+            KnownSales sales) {
         this.placing = placing;
+        this.sales = sales;
         this.json = json;
         this.deadLetters = deadLetters;
         this.spans = spans;
@@ -63,7 +71,8 @@ class OrderRequestListener {
                     recordsBySale.computeIfAbsent(request.activityId(), sale -> new ArrayList<>()).add(records.get(i));
                     indexOf.put(request.orderId(), i);
                 }
-            } catch (RuntimeException notARequest) {
+            } catch (IllegalArgumentException | JacksonException notARequest) {
+                // Only what no retry can change; a failure to check the sale fails the poll (delivered again).
                 invalid.put(i, notARequest);
             }
         }
@@ -81,7 +90,11 @@ class OrderRequestListener {
         // Records from the first unfinished one on are delivered again: they are dead-lettered then, not twice.
         for (Map.Entry<Integer, RuntimeException> bad : invalid.entrySet()) {
             if (bad.getKey() < firstUnfinished) {
-                deadLetters.accept(records.get(bad.getKey()), bad.getValue());
+                ConsumerRecord<String, String> record = records.get(bad.getKey());
+                // The reason also travels in the DLT record's kafka_dlt-exception-message header.
+                log.warn("Dead-lettering {}-{}@{} without retries: {}", record.topic(), record.partition(), record.offset(),
+                        bad.getValue().getMessage());
+                deadLetters.accept(record, bad.getValue());
             }
         }
         if (firstUnfinished < records.size()) {
@@ -112,7 +125,13 @@ class OrderRequestListener {
         if (request.orderId() <= 0 || request.activityId() <= 0 || request.quantity() <= 0 || request.userId() == null
                 || request.userId().isBlank() || request.unitPrice() == null || request.requestedAt() == null
                 || request.version() != OrderRequested.VERSION) {
-            throw new IllegalArgumentException("not a valid OrderRequested v" + OrderRequested.VERSION + ": " + record.value());
+            // The record itself stays in the DLT; its text (the sender's, of any length) is kept out of the log.
+            throw new IllegalArgumentException("not a valid OrderRequested v" + OrderRequested.VERSION
+                    + " (ids, quantity and unitPrice positive, userId, requestedAt and version set)");
+        }
+        if (!sales.isKnown(request.activityId())) {
+            throw new IllegalArgumentException("activity " + request.activityId() + " is no sale this platform published"
+                    + " (inventory keeps no ledger for it): order " + request.orderId() + " is not placed");
         }
         return request;
     }
