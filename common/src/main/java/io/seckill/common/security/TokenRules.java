@@ -28,11 +28,15 @@ public final class TokenRules {
     }
 
     public static OAuth2TokenValidator<Jwt> of(String issuer, Clock clock) {
+        return new DelegatingOAuth2TokenValidator<>(withoutIssuer(clock), new JwtIssuerValidator(issuer));
+    }
+
+    /** The same without the issuer check, where the decoder checks {@code iss} itself (Boot's issuer-uri decoder). */
+    public static OAuth2TokenValidator<Jwt> withoutIssuer(Clock clock) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator();
         timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(timestamps,
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && SUBJECT.matcher(subject).matches()),
-                new JwtIssuerValidator(issuer));
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && SUBJECT.matcher(subject).matches()));
     }
 }

@@ -81,7 +81,6 @@ final class Wrk {
         command.add(url);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        builder.environment().put("BENCH_THREADS", Integer.toString(threads));
         try {
             Process wrk = builder.start();
             String out = new String(wrk.getInputStream().readAllBytes());

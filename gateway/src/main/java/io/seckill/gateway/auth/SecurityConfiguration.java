@@ -24,6 +24,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -106,6 +108,21 @@ class SecurityConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Production mode: Boot builds the decoder from spring.security.oauth2.resourceserver.jwt.issuer-uri and adds
+     * every OAuth2TokenValidator bean to its checks, so the issuer's tokens obey the same rules (exp required,
+     * a plain-id subject) as the services apply.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "seckill.auth", name = "mode", havingValue = "issuer")
+    static class ExternalIssuer {
+
+        @Bean
+        OAuth2TokenValidator<Jwt> tokenRules(Clock clock) {
+            return TokenRules.withoutIssuer(clock);
+        }
     }
 
     /** Local and demo mode: one HMAC secret signs (login) and checks (every request) the tokens. */

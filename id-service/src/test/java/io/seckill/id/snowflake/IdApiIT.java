@@ -3,6 +3,7 @@ package io.seckill.id.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.DirectCalls;
 import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.StackServer;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
@@ -102,6 +105,22 @@ class IdApiIT {
         reply.body().get("ids").forEach(id -> ids.add(Long.parseLong(id.asString())));
         assertThat(ids).hasSize(1000).isSorted().doesNotHaveDuplicates();
         assertThat(SnowflakeLayout.decode(ids.get(0)).workerId()).isEqualTo(keeper.workerId().getAsInt());
+    }
+
+    /** Issue 16: id-service answered anyone. Ids are the services' (and operators'), never a shopper's. */
+    @Test
+    void onlyServicesAndOperatorsGetIds() {
+        DirectCalls anyone = new DirectCalls("http://127.0.0.1:" + port);
+        String path = "/api/ids/snowflake?count=1";
+
+        int withoutToken = anyone.call(HttpMethod.GET, path, Map.of(), null).status();
+        int asShopper = anyone.call(HttpMethod.GET, path, DirectCalls.bearer(TestTokens.shopper("mallory")), null).status();
+        int asOperator = anyone.call(HttpMethod.GET, path, DirectCalls.bearer(TestTokens.operator()), null).status();
+
+        assertThat(withoutToken).isEqualTo(401);
+        assertThat(asShopper).isEqualTo(403);
+        assertThat(asOperator).isEqualTo(200);
+        assertThat(get(path).status()).as("as a service").isEqualTo(200);
     }
 
     @Test

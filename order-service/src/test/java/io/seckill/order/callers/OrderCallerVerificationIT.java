@@ -1,16 +1,19 @@
 package io.seckill.order.callers;
 
+import static io.seckill.common.testsupport.DirectCalls.assertRefused;
+import static io.seckill.common.testsupport.DirectCalls.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.seckill.common.event.OrderRequested;
+import io.seckill.common.testsupport.DirectCalls;
+import io.seckill.common.testsupport.DirectCalls.Reply;
 import io.seckill.common.testsupport.TestTokens;
 import io.seckill.order.OrderStack;
 import io.seckill.order.Settlements;
 import io.seckill.order.orders.OrderMapper;
 import io.seckill.order.orders.OrderStatus;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.client.RestClient;
 
 /**
  * Issue 16, "services trust the network": with no token at all, {@code POST :8082/api/orders/{id}/payment}
@@ -39,23 +40,8 @@ class OrderCallerVerificationIT extends OrderStack {
     @Autowired
     OrderMapper orders;
 
-    record Reply(int status, String contentType, String body) {
-    }
-
     private Reply call(HttpMethod method, String path, Map<String, String> headers) {
-        RestClient.RequestBodySpec request = RestClient.create("http://127.0.0.1:" + port).method(method).uri(path);
-        headers.forEach(request::header);
-        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
-                String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-    }
-
-    private static Map<String, String> bearer(String token) {
-        return Map.of(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
-    }
-
-    private static void assertRefused(Reply reply, int status) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
+        return new DirectCalls("http://127.0.0.1:" + port).call(method, path, headers, null);
     }
 
     @Test

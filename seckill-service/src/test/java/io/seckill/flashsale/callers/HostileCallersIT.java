@@ -1,11 +1,14 @@
 package io.seckill.flashsale.callers;
 
+import static io.seckill.common.testsupport.DirectCalls.assertRefused;
+import static io.seckill.common.testsupport.DirectCalls.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seckill.common.testsupport.DirectCalls;
+import io.seckill.common.testsupport.DirectCalls.Reply;
 import io.seckill.common.testsupport.TestTokens;
 import io.seckill.flashsale.SaleStack;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,10 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * Issue 16, "services trust the network": seckill-service was reached on :8081 past the gateway and
@@ -36,26 +36,8 @@ class HostileCallersIT extends SaleStack {
     @LocalServerPort
     int port;
 
-    record Reply(int status, String contentType, String body) {
-    }
-
     private Reply call(HttpMethod method, String path, Map<String, String> headers, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://127.0.0.1:" + port).method(method).uri(path);
-        headers.forEach(request::header);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
-                String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-    }
-
-    private static Map<String, String> bearer(String token) {
-        return Map.of(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token));
-    }
-
-    private static void assertRefused(Reply reply, int status) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
+        return new DirectCalls("http://127.0.0.1:" + port).call(method, path, headers, body);
     }
 
     @Test
