@@ -51,11 +51,27 @@ public class Settlements {
         this.orders = orders;
     }
 
-    /** A sale known only to this test: its ledger opened with {@code units}. */
+    /** A sale known only to this test: its ledger opened with {@code units}, on sale this hour, 10 units a shopper. */
     public long openSale(int units) {
+        return openSale(units, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(1)), 10);
+    }
+
+    /** A sale known only to this test, with its own terms. */
+    public long openSale(int units, Instant startAt, Instant endAt, int perUserLimit) {
         long activityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        inventory.put().uri("/internal/ledgers/{id}", activityId).body(Map.of("total", units)).retrieve().toBodilessEntity();
+        inventory.put().uri("/internal/ledgers/{id}", activityId).body(ledgerOf(units, startAt, endAt, perUserLimit))
+                .retrieve().toBodilessEntity();
         return activityId;
+    }
+
+    /** The body that opens a ledger as seckill-service does when it publishes a sale. */
+    public static Map<String, Object> ledgerOf(int units, Instant startAt, Instant endAt, int perUserLimit) {
+        return Map.of("total", units, "perUserLimit", perUserLimit, "startAt", startAt.toString(), "endAt", endAt.toString());
+    }
+
+    /** A ledger on sale this hour, 10 units a shopper. */
+    public static Map<String, Object> ledgerOf(int units) {
+        return ledgerOf(units, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(1)), 10);
     }
 
     public static List<OrderRequested> requests(long activityId, int count) {

@@ -1,5 +1,7 @@
 package io.seckill.inventory.ledger;
 
+import java.time.Instant;
+
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
@@ -18,6 +20,10 @@ public class StockLedger {
     private int frozen;
     private int reserved;
     private int sold;
+    /** The sale's terms, null in ledgers opened before they were kept here. */
+    private Integer perUserLimit;
+    private Instant startAt;
+    private Instant endAt;
 
     public StockLedger() {
     }
@@ -76,5 +82,29 @@ public class StockLedger {
 
     public void setSold(int sold) {
         this.sold = sold;
+    }
+
+    public Integer getPerUserLimit() {
+        return perUserLimit;
+    }
+
+    public void setPerUserLimit(Integer perUserLimit) {
+        this.perUserLimit = perUserLimit;
+    }
+
+    public Instant getStartAt() {
+        return startAt;
+    }
+
+    public void setStartAt(Instant startAt) {
+        this.startAt = startAt;
+    }
+
+    public Instant getEndAt() {
+        return endAt;
+    }
+
+    public void setEndAt(Instant endAt) {
+        this.endAt = endAt;
     }
 }

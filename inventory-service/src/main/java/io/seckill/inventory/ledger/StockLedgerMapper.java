@@ -11,9 +11,14 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface StockLedgerMapper extends BaseMapper<StockLedger> {
 
-    /** Opens the ledger with every unit available; a second call for the same activity inserts nothing. */
-    @Insert("INSERT IGNORE INTO stock_ledger (activity_id, total, available) VALUES (#{activityId}, #{total}, #{total})")
-    int openIfAbsent(@Param("activityId") long activityId, @Param("total") int total);
+    /** Opens the ledger with every unit available and the sale's terms; a second call for the same activity inserts nothing. */
+    @Insert("INSERT IGNORE INTO stock_ledger (activity_id, total, available, per_user_limit, start_at, end_at)"
+            + " VALUES (#{activityId}, #{terms.total}, #{terms.total}, #{terms.perUserLimit}, #{terms.startAt}, #{terms.endAt})")
+    int openIfAbsent(@Param("activityId") long activityId, @Param("terms") SaleTerms terms);
+
+    /** An operator ended the sale early: its window closes at {@code endedAt}, never later than scheduled. */
+    @Update("UPDATE stock_ledger SET end_at = #{endedAt} WHERE activity_id = #{activityId} AND end_at > #{endedAt}")
+    int endAt(@Param("activityId") long activityId, @Param("endedAt") java.time.Instant endedAt);
 
     /** Moves units from available to frozen only if that many are available; 0 rows means refused. */
     @Update("UPDATE stock_ledger SET available = available - #{quantity}, frozen = frozen + #{quantity}"

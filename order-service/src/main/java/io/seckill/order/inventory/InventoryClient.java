@@ -4,9 +4,13 @@ import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
 import io.seckill.common.error.Problems;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.seata.core.context.RootContext;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,15 +42,24 @@ public class InventoryClient {
     public record Hold(long orderId, int quantity) {
     }
 
-    /** TCC Try: freezes the group's units; {@link NotEnoughStock} when the ledger cannot cover them all. */
+    /**
+     * TCC Try: freezes the group's units; {@link NotEnoughStock} when the ledger cannot cover them all,
+     * {@link HoldRefused} when inventory finds a hold invalid (no retry changes that). Any other refusal
+     * (an order held under a concurrent transaction: 409) may pass, and is thrown as a failure to retry.
+     */
     public void tryHold(long activityId, List<Hold> holds) {
         inventory.post().uri("/internal/holds/groups").header(RootContext.KEY_XID, RootContext.getXID())
                 .body(Map.of("activityId", activityId, "holds", holds))
                 .retrieve()
                 .onStatus(HttpStatusCode::isError, (request, response) -> {
                     JsonNode problem = problem(response);
-                    if (ErrorCode.SOLD_OUT.name().equals(problem.path(Problems.CODE).asString())) {
+                    String code = problem.path(Problems.CODE).asString();
+                    if (ErrorCode.SOLD_OUT.name().equals(code)) {
                         throw new NotEnoughStock(activityId, problem.path("available").asInt(0));
+                    }
+                    if (ErrorCode.VALIDATION_FAILED.name().equals(code)) {
+                        throw new HoldRefused("inventory refused to hold the units of " + holds.size() + " orders: "
+                                + problem.path("detail").asString());
                     }
                     throw refused("hold the units of " + holds.size() + " orders", response, problem);
                 })
@@ -54,21 +67,35 @@ public class InventoryClient {
     }
 
     /**
-     * Whether inventory keeps a ledger for the sale: every sale seckill-service published has one (opened
-     * before its stock reaches Redis), so a request for any other is no purchase this platform accepted.
-     * A failure to ask is thrown, never answered as "unknown".
+     * The terms of the sale as its ledger keeps them, or empty when inventory keeps no ledger for it: every
+     * sale seckill-service published has one (opened before its stock reaches Redis), so a request for any
+     * other is no purchase this platform accepted. A failure to ask is thrown, never answered as "unknown".
      */
-    public boolean ledgerExists(long activityId) {
+    public Optional<SaleTerms> saleTerms(long activityId) {
         return inventory.get().uri("/internal/ledgers/{activityId}", activityId)
                 .exchange((request, response) -> {
                     if (response.getStatusCode().is2xxSuccessful()) {
-                        return true;
+                        return Optional.of(json.readValue(response.getBody().readAllBytes(), SaleTerms.class));
                     }
                     if (response.getStatusCode().value() == 404) {
-                        return false;
+                        return Optional.empty();
                     }
                     throw refused("read the ledger of activity " + activityId, response, problem(response));
                 });
+    }
+
+    /**
+     * What a request must meet to be a purchase of the sale: requested inside {@code [startAt, endAt)} (the end
+     * is the earlier one if an operator ended the sale), at most {@code perUserLimit} units. All null for a
+     * ledger opened by a build that did not keep them.
+     */
+    // An answer, not a command: the ledger view's other fields (and newer ones) are ignored.
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SaleTerms(Integer perUserLimit, Instant startAt, Instant endAt) {
+
+        public boolean known() {
+            return perUserLimit != null && startAt != null && endAt != null;
+        }
     }
 
     public void sell(long orderId) {
@@ -126,6 +153,14 @@ public class InventoryClient {
 
         public int available() {
             return available;
+        }
+    }
+
+    /** Inventory found a hold of the group invalid (400): the same request would be refused again. */
+    public static class HoldRefused extends RuntimeException {
+
+        HoldRefused(String reason) {
+            super(reason);
         }
     }
 }

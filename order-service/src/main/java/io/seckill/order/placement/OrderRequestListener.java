@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Consumes accepted purchases a poll at a time, grouped by sale, with manual acknowledgement: the offsets
  * are committed only after every request of the poll is placed (or found placed). A record that is not a
- * valid request goes to {@code <topic>.DLT} at once, with the reason. When some requests cannot be placed
+ * valid request (unreadable, or outside its sale's terms), or one whose hold inventory refuses as invalid,
+ * goes to {@code <topic>.DLT} at once, with the reason. When some requests cannot be placed
  * now, the poll is committed up to the first of them and the rest is delivered again with backoff (requests
  * placed meanwhile are then found placed); one that keeps failing goes to the DLT.
  */
@@ -61,7 +63,7 @@ class OrderRequestListener {
         Map<Long, List<OrderRequested>> bySale = new LinkedHashMap<>();
         Map<Long, List<ConsumerRecord<String, String>>> recordsBySale = new LinkedHashMap<>();
         Map<Long, Integer> indexOf = new LinkedHashMap<>();
-        Map<Integer, RuntimeException> invalid = new LinkedHashMap<>();
+        Map<Integer, RuntimeException> invalid = new TreeMap<>(); // by offset: dead-lettered in order
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             try {
@@ -80,6 +82,8 @@ class OrderRequestListener {
         RuntimeException cause = null;
         for (Map.Entry<Long, List<OrderRequested>> sale : bySale.entrySet()) {
             PlacingOrders.Outcome outcome = placeTraced(sale.getKey(), sale.getValue(), recordsBySale.get(sale.getKey()));
+            outcome.refused().forEach((orderId, reason) -> invalid.put(indexOf.get(orderId),
+                    new IllegalArgumentException(reason + ": order " + orderId + " is not placed")));
             for (long orderId : outcome.unfinished()) {
                 if (indexOf.get(orderId) < firstUnfinished) {
                     firstUnfinished = indexOf.get(orderId);
@@ -129,10 +133,9 @@ class OrderRequestListener {
             throw new IllegalArgumentException("not a valid OrderRequested v" + OrderRequested.VERSION
                     + " (ids, quantity and unitPrice positive, userId, requestedAt and version set)");
         }
-        if (!sales.isKnown(request.activityId())) {
-            throw new IllegalArgumentException("activity " + request.activityId() + " is no sale this platform published"
-                    + " (inventory keeps no ledger for it): order " + request.orderId() + " is not placed");
-        }
+        sales.refusal(request).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason + ": order " + request.orderId() + " is not placed");
+        });
         return request;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -69,11 +70,14 @@ public class PlacingOrders {
         this.failed = placements(meters, "failed");
     }
 
-    /** What became of a group: the order ids left for a later attempt (in flight elsewhere, or not settled now). */
-    public record Outcome(List<Long> unfinished, RuntimeException cause) {
+    /**
+     * What became of a group: the order ids left for a later attempt (in flight elsewhere, or not settled now),
+     * and those inventory refused as invalid, with its reason (no attempt would place them: dead letters).
+     */
+    public record Outcome(List<Long> unfinished, RuntimeException cause, Map<Long, String> refused) {
 
-        static Outcome done() {
-            return new Outcome(List.of(), null);
+        static Outcome done(Map<Long, String> refused) {
+            return new Outcome(List.of(), null, refused);
         }
     }
 
@@ -94,29 +98,40 @@ public class PlacingOrders {
             }
         }
         RuntimeException cause = unfinished.isEmpty() ? null : new PlacementNotFinished(unfinished.get(0), null);
+        Map<Long, String> refused = new LinkedHashMap<>();
         try {
-            settle(activityId, fresh);
+            settle(activityId, fresh, refused);
         } catch (PlacementNotFinished notNow) {
             fresh.forEach(request -> unfinished.add(request.orderId()));
             cause = notNow;
+            refused.clear(); // the whole group comes again, and is judged again
         }
-        return unfinished.isEmpty() ? Outcome.done() : new Outcome(unfinished, cause);
+        return unfinished.isEmpty() ? Outcome.done(refused) : new Outcome(unfinished, cause, refused);
     }
 
-    private void settle(long activityId, List<OrderRequested> part) {
+    private void settle(long activityId, List<OrderRequested> part, Map<Long, String> refused) {
         if (part.isEmpty()) {
             return;
         }
         try {
             runGlobally(activityId, part);
+        } catch (InventoryClient.HoldRefused invalid) {
+            // Down to the refused request itself, so the rest of the group is placed now.
+            if (part.size() == 1) {
+                refused.put(part.get(0).orderId(), invalid.getMessage());
+                return;
+            }
+            settle(activityId, part.subList(0, part.size() / 2), refused);
+            settle(activityId, part.subList(part.size() / 2, part.size()), refused);
+            return;
         } catch (InventoryClient.NotEnoughStock noStock) {
             if (noStock.available() == 0 || part.size() == 1) {
                 failing.fail(part.stream().map(request -> order(request, OrderStatus.FAILED)).toList(), noStock.getMessage());
                 failed.increment(part.size());
                 return;
             }
-            settle(activityId, part.subList(0, part.size() / 2));
-            settle(activityId, part.subList(part.size() / 2, part.size()));
+            settle(activityId, part.subList(0, part.size() / 2), refused);
+            settle(activityId, part.subList(part.size() / 2, part.size()), refused);
             return;
         }
         committed.increment();
@@ -149,6 +164,9 @@ public class PlacingOrders {
             rolledBack.increment();
             if (e.getOriginalException() instanceof InventoryClient.NotEnoughStock noStock) {
                 throw noStock;
+            }
+            if (e.getOriginalException() instanceof InventoryClient.HoldRefused invalid) {
+                throw invalid;
             }
             // Rolled back, or the outcome is unknown: the requests come back; PENDING rows wait for the TC.
             throw new PlacementNotFinished(part.get(0).orderId(), e);

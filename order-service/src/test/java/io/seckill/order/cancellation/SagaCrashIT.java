@@ -7,6 +7,7 @@ import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
 import io.seckill.common.testsupport.ServiceProcess;
+import io.seckill.order.Settlements;
 import io.seckill.order.OrderStack;
 import io.seckill.order.orders.OrderMapper;
 import io.seckill.order.orders.OrderStatus;
@@ -69,7 +70,7 @@ class SagaCrashIT extends OrderStack {
         String inventoryUrl = ServiceProcess.baseUrl("inventory-service");
         RestClient inventory = TestTokens.asService(inventoryUrl);
         long activityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        inventory.put().uri("/internal/ledgers/{id}", activityId).body(Map.of("total", ORDERS)).retrieve().toBodilessEntity();
+        inventory.put().uri("/internal/ledgers/{id}", activityId).body(Settlements.ledgerOf(ORDERS)).retrieve().toBodilessEntity();
         long first = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60);
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
 import io.seckill.common.testsupport.ServiceProcess;
+import io.seckill.order.Settlements;
 import io.seckill.order.OrderStack;
 import io.seckill.order.orders.OrderMapper;
 import io.seckill.order.orders.OrderStatus;
@@ -54,7 +55,7 @@ class SettlementThroughputBench extends OrderStack {
     void settleATenThousandUnitSale() throws Exception {
         RestClient inventory = RestClient.create(ServiceProcess.baseUrl("inventory-service"));
         long activityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        inventory.put().uri("/internal/ledgers/{id}", activityId).body(Map.of("total", UNITS)).retrieve().toBodilessEntity();
+        inventory.put().uri("/internal/ledgers/{id}", activityId).body(Settlements.ledgerOf(UNITS)).retrieve().toBodilessEntity();
         long first = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60);
         List<CompletableFuture<?>> sent = new ArrayList<>();
 

@@ -8,8 +8,11 @@ import io.seckill.flashsale.stock.WarmingUp;
 import io.seckill.ids.client.SnowflakeIdClient;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ManagingActivities {
+
+    private static final Logger log = LoggerFactory.getLogger(ManagingActivities.class);
 
     private final ActivityMapper activities;
     private final ActivityCatalog catalog;
@@ -58,7 +63,7 @@ public class ManagingActivities {
     public Activity publish(long activityId) {
         Activity activity = catalog.any(activityId);
         if (activity.getStatus() == ActivityStatus.DRAFT) {
-            ledger.open(activityId, activity.getStock());
+            ledger.open(activity.definition());
             if (activities.transition(activityId, ActivityStatus.DRAFT, ActivityStatus.PUBLISHED) == 0) {
                 activity = catalog.any(activityId);
                 requireNot(activity, ActivityStatus.DRAFT, "publish");
@@ -84,14 +89,31 @@ public class ManagingActivities {
         return forgetAndRead(activityId);
     }
 
-    /** Ends the sale now: purchases are refused as ENDED from this moment. */
+    /**
+     * Ends the sale now: purchases are refused as ENDED from this moment, and the ledger's window closes at the
+     * same instant (order-service refuses a record stamped later). Shoppers are stopped by Redis whatever
+     * inventory says: if the ledger cannot be told, its scheduled end still bounds the window, and a WARN says so.
+     */
     public Activity end(long activityId) {
         Activity activity = catalog.any(activityId);
         if (activity.getStatus() != ActivityStatus.ENDED) {
             move(activityId, activity.getStatus(), ActivityStatus.ENDED);
-            warmingUp.updateWindow(activityId, false, clock.millis());
+            long endedAt = clock.millis();
+            warmingUp.updateWindow(activityId, false, endedAt);
+            if (activity.getStatus() != ActivityStatus.DRAFT) {
+                endLedger(activityId, Instant.ofEpochMilli(endedAt));
+            }
         }
         return forgetAndRead(activityId);
+    }
+
+    private void endLedger(long activityId, Instant endedAt) {
+        try {
+            ledger.end(activityId, endedAt);
+        } catch (ProblemException unavailable) {
+            log.warn("Activity {} ended at {}, but its ledger keeps the scheduled end: {}", activityId, endedAt,
+                    unavailable.getMessage());
+        }
     }
 
     private void move(long activityId, ActivityStatus from, ActivityStatus to) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
 
+import io.seckill.flashsale.sale.SaleDefinition;
+
+import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
@@ -36,9 +39,13 @@ public class StockLedgerClient {
     public record LedgerView(int total, int available, int frozen, int reserved, int sold) {
     }
 
-    public void open(long activityId, int total) {
+    /** Opens the ledger with the sale's stock and terms, which order-service checks every request against. */
+    public void open(SaleDefinition sale) {
+        long activityId = sale.activityId();
         try {
-            inventory.put().uri("/internal/ledgers/{activityId}", activityId).body(Map.of("total", total))
+            inventory.put().uri("/internal/ledgers/{activityId}", activityId)
+                    .body(Map.of("total", sale.stock(), "perUserLimit", sale.perUserLimit(),
+                            "startAt", sale.startAt().toString(), "endAt", sale.endAt().toString()))
                     .retrieve()
                     .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {
                         throw new ProblemException(ErrorCode.INVALID_STATE, "inventory-service refused the ledger of activity "
@@ -47,6 +54,16 @@ public class StockLedgerClient {
                     .toBodilessEntity();
         } catch (RestClientException e) {
             throw new ProblemException(ErrorCode.UNAVAILABLE, "inventory-service could not open the ledger: " + e.getMessage());
+        }
+    }
+
+    /** The sale ended early at {@code endedAt}: the ledger's window closes then too. */
+    public void end(long activityId, Instant endedAt) {
+        try {
+            inventory.post().uri("/internal/ledgers/{activityId}/end", activityId).body(Map.of("endedAt", endedAt.toString()))
+                    .retrieve().toBodilessEntity();
+        } catch (RestClientException e) {
+            throw new ProblemException(ErrorCode.UNAVAILABLE, "inventory-service could not end the ledger: " + e.getMessage());
         }
     }
 }

@@ -54,7 +54,9 @@ class PublishingIT extends SaleStack {
         Activity sale = openSale(20, 1);
         long activityId = sale.getActivityId();
 
-        assertThat(ledger(activityId)).containsEntry("total", 20).containsEntry("available", 20);
+        assertThat(ledger(activityId)).containsEntry("total", 20).containsEntry("available", 20)
+                .containsEntry("perUserLimit", sale.getPerUserLimit())
+                .containsEntry("startAt", sale.getStartAt().toString()).containsEntry("endAt", sale.getEndAt().toString());
         assertThat(redisStock(activityId)).isEqualTo(20);
 
         placing.place("early-bird", activityId, tokens.issue("early-bird", activityId).token(), 1);
@@ -98,7 +100,12 @@ class PublishingIT extends SaleStack {
         assertThatThrownBy(() -> managing.pause(activityId)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
         assertThat(managing.resume(activityId).getStatus()).isEqualTo(ActivityStatus.PUBLISHED);
+        Instant beforeEnd = Instant.now();
         assertThat(managing.end(activityId).getStatus()).isEqualTo(ActivityStatus.ENDED);
+        Instant ledgerEnd = Instant.parse((String) ledger(activityId).get("endAt"));
+        // Whole seconds in the ledger: its window closes at the first one at or after the end, never before Redis's.
+        assertThat(ledgerEnd).as("the ledger's window closes when the sale ended, not when it was scheduled to")
+                .isAfterOrEqualTo(beforeEnd).isBeforeOrEqualTo(Instant.now().plusSeconds(1)).isBefore(sale.getEndAt());
         assertThatThrownBy(() -> managing.resume(activityId)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_STATE));
         assertThatThrownBy(() -> tokens.issue("late", activityId)).isInstanceOfSatisfying(ProblemException.class,
