@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -17,7 +18,7 @@ import tools.jackson.databind.module.SimpleModule;
  * from {@code stock: 1.5}, read {@code startAt: 1700000000} as epoch seconds and ignored a {@code userId}
  * a client slipped in. Here: no string-to-scalar coercion, floats never integers, unknown properties
  * refused (events opt out with {@code @JsonIgnoreProperties(ignoreUnknown = true)}: a newer producer may
- * add fields), instants only as ISO-8601 strings within years 1970-9999. Decimals (money) may also be
+ * add fields), no key twice and nothing after the value, instants only as ISO-8601 strings within years 1970-9999. Decimals (money) may also be
  * decimal strings.
  */
 public final class StrictBinding implements JsonMapperBuilderCustomizer {
@@ -29,7 +30,10 @@ public final class StrictBinding implements JsonMapperBuilderCustomizer {
 
     /** The policy on any builder, for mappers built outside Spring (tests, tools). */
     public static JsonMapper.Builder apply(JsonMapper.Builder builder) {
-        return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        // A key twice ({"quantity":1,"quantity":9}) means what each parser on the way chooses: refused.
+        return builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .withCoercionConfigDefaults(coercions -> coercions

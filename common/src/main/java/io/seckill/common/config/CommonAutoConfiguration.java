@@ -3,6 +3,7 @@ package io.seckill.common.config;
 import io.seckill.common.binding.StrictBinding;
 
 import io.seckill.common.error.MvcProblemHandler;
+import io.seckill.common.error.ProblemErrorReportValve;
 
 import java.util.regex.Pattern;
 
@@ -13,6 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.cloud.context.refresh.ContextRefresher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +33,19 @@ public class CommonAutoConfiguration {
         @Bean
         MvcProblemHandler mvcProblemHandler() {
             return new MvcProblemHandler();
+        }
+    }
+
+    /** Tomcat's own refusals (header or line too long, malformed request) as problem+json too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = {"org.apache.catalina.valves.ErrorReportValve",
+            "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory"})
+    static class TomcatProblems {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+            return factory -> factory.addContextCustomizers(ProblemErrorReportValve::installOn);
         }
     }
 

@@ -26,6 +26,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+    URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "Request URI too long"),
+    HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "A service did not answer in time"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
@@ -63,8 +65,10 @@ public enum ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 409 -> INVALID_STATE;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
+            case 431 -> HEADERS_TOO_LARGE;
             case 502, 503 -> UNAVAILABLE;
             case 504 -> UPSTREAM_TIMEOUT;
             default -> status >= 500 ? INTERNAL : VALIDATION_FAILED;

@@ -28,7 +28,8 @@ class StrictBindingTest {
     @ValueSource(strings = {"{\"quantity\":\"1\"}", "{\"quantity\":1.5}", "{\"quantity\":1e0}", "{\"quantity\":1.0}",
             "{\"quantity\":1,\"userId\":\"bob\"}", "{\"quantity\":null}", "{\"quantity\":true}", "{\"quantity\":\"\"}",
             "{\"quantity\":1,\"startAt\":1700000000}", "{\"quantity\":1,\"startAt\":\"+10000-01-01T00:00:00Z\"}",
-            "{\"quantity\":1,\"startAt\":\"1969-12-31T23:59:59Z\"}", "{\"quantity\":1,\"startAt\":\"2026-11-11\"}"})
+            "{\"quantity\":1,\"startAt\":\"1969-12-31T23:59:59Z\"}", "{\"quantity\":1,\"startAt\":\"2026-11-11\"}",
+            "{\"quantity\":1,\"quantity\":1}", "{\"quantity\":1}{\"quantity\":1}", "{\"quantity\":1} trailing"})
     void aValueInAnyButItsDocumentedShapeIsRefused(String body) {
         assertThatThrownBy(() -> json.readValue(body, Command.class)).as(body).isInstanceOf(tools.jackson.core.JacksonException.class);
     }

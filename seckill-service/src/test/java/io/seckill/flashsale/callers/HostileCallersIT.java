@@ -92,6 +92,21 @@ class HostileCallersIT extends SaleStack {
                 .as("an operator may").isEqualTo(201);
     }
 
+    /**
+     * Issue 16, "431/414 answers have no problem+json body": Tomcat answers an oversized head itself, before any
+     * servlet runs, with its HTML page; it is now a 431 problem+json like every other refusal.
+     */
+    @Test
+    void anOversizedHeadIsA431Problem() {
+        Reply header = call(HttpMethod.GET, "/api/activities", Map.of("X-Padding", "a".repeat(20_000)), null);
+        Reply line = call(HttpMethod.GET, "/api/activities?pad=" + "a".repeat(20_000), Map.of(), null);
+
+        for (Reply reply : List.of(header, line)) {
+            assertRefused(reply, 431);
+            assertThat(reply.body()).contains("\"code\":\"HEADERS_TOO_LARGE\"").doesNotContain("<html");
+        }
+    }
+
     @Test
     void managementBeyondHealthAndMetricsIsTheOperatorsOnly() {
         for (String path : List.of("/actuator/configprops", "/actuator/loggers", "/actuator/env", "/actuator/metrics")) {
