@@ -72,6 +72,44 @@ public final class ServiceProcess {
         }
     }
 
+    /** How a service process ended that was expected to refuse to start, and what it logged. */
+    public record Exited(int code, String log) {
+    }
+
+    /**
+     * Starts {@code module}'s jar with exactly these arguments (no profile added) and waits for it to exit:
+     * for start-up refusals. A process still running after {@code patience} is stopped and reported as such.
+     */
+    public static Exited runUntilExit(String module, List<String> arguments, Map<String, String> variables, Duration patience) {
+        Path repo = Path.of(System.getProperty("seckill.repo.dir", "..")).toAbsolutePath().normalize();
+        Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(module + " is needed by this test but " + jar + " is not built.");
+        }
+        int port = freePort();
+        Path log = repo.resolve(module).resolve("target").resolve(module + "-refusal-" + port + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SECKILL_CONFIG_DIR", repo.resolve("config").toString());
+        builder.environment().keySet().removeIf(name -> name.endsWith("_SECRET")); // only the secrets given here
+        builder.environment().putAll(variables);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(patience.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(module + " was still running after " + patience + "; see " + log);
+            }
+            return new Exited(process.exitValue(), Files.readString(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + module, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A started service process. */
     public record Running(String baseUrl, Process process) {
 
