@@ -45,6 +45,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -77,6 +79,18 @@ public class CallerSecurityAutoConfiguration {
         @ConditionalOnMissingBean
         SecurityObservationSettings noSecurityFilterObservations() {
             return SecurityObservationSettings.noObservations();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        HttpFirewall firewall() {
+            return HeaderCharacters.firewall();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        BearerTokenResolver bearerHeader() {
+            return new BearerHeader();
         }
 
         @Bean
