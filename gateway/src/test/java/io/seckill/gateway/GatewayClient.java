@@ -75,16 +75,7 @@ public final class GatewayClient {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, method, path);
     }
 
     /** Exactly these headers (none added, none defaulted) and this raw body (null: none). */
@@ -92,6 +83,10 @@ public final class GatewayClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::setHeader);
+        return exchange(request, method, path);
+    }
+
+    private Response exchange(HttpRequest.Builder request, String method, String path) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

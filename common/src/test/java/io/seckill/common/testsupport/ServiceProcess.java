@@ -47,12 +47,8 @@ public final class ServiceProcess {
 
     /** An instance of its own, not shared, that a test may kill: for crash tests. */
     public static Running startDetached(String module, Map<String, String> variables) {
-        Path repo = Path.of(System.getProperty("seckill.repo.dir", "..")).toAbsolutePath().normalize();
-        Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(module + " is needed by this test but " + jar + " is not built: run"
-                    + " `./mvnw -pl " + module + " -am package -DskipTests` (./seckill test builds it in order).");
-        }
+        Path repo = repo();
+        Path jar = jar(repo, module);
         int port = freePort();
         Path log = repo.resolve(module).resolve("target").resolve(module + "-for-tests-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -81,11 +77,8 @@ public final class ServiceProcess {
      * for start-up refusals. A process still running after {@code patience} is stopped and reported as such.
      */
     public static Exited runUntilExit(String module, List<String> arguments, Map<String, String> variables, Duration patience) {
-        Path repo = Path.of(System.getProperty("seckill.repo.dir", "..")).toAbsolutePath().normalize();
-        Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(module + " is needed by this test but " + jar + " is not built.");
-        }
+        Path repo = repo();
+        Path jar = jar(repo, module);
         int port = freePort();
         Path log = repo.resolve(module).resolve("target").resolve(module + "-refusal-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -152,6 +145,19 @@ public final class ServiceProcess {
         }
         process.destroy();
         throw new IllegalStateException(module + " did not become ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    private static Path repo() {
+        return Path.of(System.getProperty("seckill.repo.dir", "..")).toAbsolutePath().normalize();
+    }
+
+    private static Path jar(Path repo, String module) {
+        Path jar = repo.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(module + " is needed by this test but " + jar + " is not built: run"
+                    + " `./mvnw -pl " + module + " -am package -DskipTests` (./seckill test builds it in order).");
+        }
+        return jar;
     }
 
     private static int freePort() {
