@@ -1,5 +1,6 @@
 package io.seckill.gateway.edge;
 
+import io.seckill.common.api.SalePath;
 import io.seckill.common.event.SaleSignal;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;

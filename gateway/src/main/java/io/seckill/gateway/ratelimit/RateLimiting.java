@@ -1,7 +1,7 @@
 package io.seckill.gateway.ratelimit;
 
 import io.seckill.common.error.ErrorCode;
-import io.seckill.gateway.edge.SalePath;
+import io.seckill.common.api.SalePath;
 import io.seckill.gateway.problem.ProblemResponses;
 
 import java.security.Principal;

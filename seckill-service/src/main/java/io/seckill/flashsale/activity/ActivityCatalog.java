@@ -58,6 +58,12 @@ public class ActivityCatalog {
                 .orElseThrow(() -> notFound(activityId));
     }
 
+    /** The visible activity if this instance has it in memory now; never a query (for refusals before the caller is known). */
+    public Optional<Activity> visibleInMemory(long activityId) {
+        Optional<Activity> cached = byId.getIfPresent(activityId);
+        return cached == null ? Optional.empty() : cached.filter(a -> a.getStatus() != ActivityStatus.DRAFT);
+    }
+
     /** Any activity, drafts included: for operators. */
     public Activity any(long activityId) {
         return Optional.ofNullable(activities.selectById(activityId)).orElseThrow(() -> notFound(activityId));

@@ -10,6 +10,7 @@ import io.seckill.flashsale.activity.Activity;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +140,28 @@ class PurchaseApiIT extends SaleStack {
 
         assertRefused(post("/api/activities/" + sale + "/purchase-token", "second", null), 409, "SOLD_OUT");
         assertThat(redisStock(sale)).isZero();
+    }
+
+    /**
+     * A sold-out sale is refused before the caller is checked (RefusingSoldOutSales): the answer is the
+     * same for anyone, so no token is verified for it — and it changes nothing, whoever sent it.
+     */
+    @Test
+    void aSoldOutSaleIsRefusedToAnyCallerBeforeTheCallerIsVerified() {
+        long sale = openSale(1, 1).getActivityId();
+        assertThat(buy("first", sale, token("first", sale), "{\"quantity\":1}").status()).isEqualTo(202);
+
+        String tokenPath = "/api/activities/" + sale + "/purchase-token";
+        for (Reply refused : List.of(post(tokenPath, null, null), post(tokenPath, "second", null),
+                buy(null, sale, "AAAAAAAAAAAAAAAAAAAAAA", "{\"quantity\":1}"), buy(null, sale, "AAAA", "not json"))) {
+            assertRefused(refused, 409, "SOLD_OUT");
+        }
+        // Anything else of the sale still needs the caller, and an open sale is still a 401 without one.
+        assertRefused(get("/api/activities/" + sale + "/purchases/1", null), 401, "UNAUTHORIZED");
+        long open = openSale(5, 1).getActivityId();
+        assertRefused(post("/api/activities/" + open + "/purchase-token", null, null), 401, "UNAUTHORIZED");
+        assertThat(redisStock(sale)).isZero();
+        assertThat(redisStock(open)).isEqualTo(5);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.seckill.gateway.edge;
+package io.seckill.common.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

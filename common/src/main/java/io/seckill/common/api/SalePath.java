@@ -1,16 +1,17 @@
-package io.seckill.gateway.edge;
+package io.seckill.common.api;
 
 /**
  * What a path under {@code /api/activities/{id}} asks of which sale, read without a regex: a purchase
  * token ({@code POST .../purchase-token}), a purchase ({@code POST .../purchases/{token}}), or anything else
  * of the sale (browsing, a result). An id in any spelling but the canonical one (a positive decimal without
  * leading zeros, within 64 bits) is {@link #MALFORMED}: every spelling of one id would otherwise be a sale of
- * its own to every cache and bucket behind the door.
+ * its own to every cache and bucket behind the door. Read by the gateway and by seckill-service alike, so
+ * both answer what they know of a sale before checking the caller, on exactly the same paths.
  */
 public record SalePath(long activityId, Kind kind) {
 
-    static final SalePath NONE = new SalePath(0, Kind.NONE);
-    static final SalePath MALFORMED = new SalePath(0, Kind.MALFORMED);
+    public static final SalePath NONE = new SalePath(0, Kind.NONE);
+    public static final SalePath MALFORMED = new SalePath(0, Kind.MALFORMED);
 
     private static final String PREFIX = "/api/activities/";
     private static final String MAX = Long.toString(Long.MAX_VALUE);
