@@ -21,7 +21,7 @@ public final class RememberedTokens {
 
     public static final Duration AT_MOST = Duration.ofMinutes(5);
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
-    private static final int MAX_TOKENS = 100_000;
+    public static final int MAX_TOKENS = 100_000;
 
     private final Supplier<Instant> now;
     private final Cache<String, Jwt> verified;
