@@ -30,6 +30,9 @@ final class ContainerStack {
     private static GenericContainer<?> startContainer(StackServer server) {
         GenericContainer<?> container = switch (server) {
             case REDIS -> new GenericContainer<>("redis:7.4").withExposedPorts(6379);
+            // Cluster nodes announce their container addresses, which a client outside Docker cannot reach.
+            case REDIS_CLUSTER -> throw new IllegalStateException("No container recipe for the Redis Cluster: run its ITs"
+                    + " with `./seckill test`, which starts a local cluster from redis-server.");
             case MYSQL -> new MySQLContainer("mysql:8.4")
                     .withUsername("seckill").withPassword("seckill")
                     .withCopyFileToContainer(MountableFile.forHostPath(repoDir().resolve("config/mysql/init.sql")),

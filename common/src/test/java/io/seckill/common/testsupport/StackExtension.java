@@ -50,7 +50,8 @@ public class StackExtension implements BeforeAllCallback {
             message.append("\n  - ").append(server.displayName()).append(": nothing answers on ")
                     .append(server.host()).append(':').append(server.port());
         }
-        message.append("\nStart them with `./seckill up --servers` (or run the whole suite with")
+        message.append("\nStart them with `./seckill up --servers").append(missing.contains(StackServer.REDIS_CLUSTER)
+                ? " --redis-cluster" : "").append("` (or run the whole suite with")
                 .append(" `./seckill test`, which starts and stops them itself).");
         return message.toString();
     }

@@ -8,6 +8,8 @@ package io.seckill.common.testsupport;
 public enum StackServer {
 
     REDIS("Redis", "REDIS", 6379),
+    /** The local Redis Cluster's first node ({@code ./seckill up --redis-cluster}; {@code ./seckill test} starts it). */
+    REDIS_CLUSTER("Redis Cluster", "REDIS_CLUSTER", 7000),
     MYSQL("MySQL (MariaDB)", "MYSQL", 3306),
     KAFKA("Kafka", "KAFKA", 9092),
     SEATA("Seata TC", "SEATA", 8091),
@@ -33,6 +35,22 @@ public enum StackServer {
 
     public String portVariable() {
         return variablePrefix + "_PORT";
+    }
+
+    /**
+     * The cluster's seed nodes as Spring's {@code spring.data.redis.cluster.nodes} takes them: the configured
+     * {@code REDIS_CLUSTER_NODES}, else the six local nodes from {@link #port()} on.
+     */
+    public static String clusterNodes() {
+        String configured = setting("REDIS_CLUSTER_NODES", "");
+        if (!configured.isBlank()) {
+            return configured;
+        }
+        StringBuilder nodes = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            nodes.append(i == 0 ? "" : ",").append(REDIS_CLUSTER.host()).append(':').append(REDIS_CLUSTER.port() + i);
+        }
+        return nodes.toString();
     }
 
     public String host() {

@@ -12,28 +12,52 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * Reads the truth the report is judged on straight from the stores, not from the services' answers:
  * the Redis counter and the record of accepted purchases, the ledger of record and the orders in MySQL.
+ * Redis is the one the services use: the single server, or the cluster when
+ * {@code SPRING_DATA_REDIS_CLUSTER_NODES} names its nodes (as {@code ./seckill} sets it for the services).
  */
 public final class StackProbe implements AutoCloseable {
 
-    private final RedisClient redisClient;
-    private final StatefulRedisConnection<String, String> redisConnection;
-    private final RedisCommands<String, String> redis;
+    private final AbstractRedisClient redisClient;
+    private final StatefulConnection<String, String> redisConnection;
+    private final RedisClusterCommands<String, String> redis;
     private final String jdbcBase;
     private final String user;
     private final String password;
     private final Map<String, Connection> connections = new java.util.HashMap<>();
 
     public StackProbe(String redisHost, int redisPort, String mysqlHost, int mysqlPort, String user, String password) {
-        this.redisClient = RedisClient.create("redis://" + redisHost + ":" + redisPort);
-        this.redisConnection = redisClient.connect();
-        this.redis = redisConnection.sync();
+        this(List.of(), redisHost, redisPort, mysqlHost, mysqlPort, user, password);
+    }
+
+    /** With {@code clusterNodes} ("host:port" each) non-empty, Redis is read through the cluster they seed. */
+    StackProbe(List<String> clusterNodes, String redisHost, int redisPort, String mysqlHost, int mysqlPort, String user,
+            String password) {
+        if (clusterNodes.isEmpty()) {
+            RedisClient single = RedisClient.create("redis://" + redisHost + ":" + redisPort);
+            StatefulRedisConnection<String, String> connection = single.connect();
+            this.redisClient = single;
+            this.redisConnection = connection;
+            this.redis = connection.sync();
+        } else {
+            RedisClusterClient cluster = RedisClusterClient.create(clusterNodes.stream()
+                    .map(node -> RedisURI.create("redis://" + node)).toList());
+            StatefulRedisClusterConnection<String, String> connection = cluster.connect();
+            this.redisClient = cluster;
+            this.redisConnection = connection;
+            this.redis = connection.sync();
+        }
         this.jdbcBase = "jdbc:mysql://" + mysqlHost + ":" + mysqlPort + "/";
         this.user = user;
         this.password = password;
@@ -41,7 +65,9 @@ public final class StackProbe implements AutoCloseable {
 
     public static StackProbe local() {
         Map<String, String> env = System.getenv();
-        return new StackProbe(env.getOrDefault("REDIS_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")),
+        String cluster = env.getOrDefault("SPRING_DATA_REDIS_CLUSTER_NODES", "");
+        return new StackProbe(cluster.isBlank() ? List.of() : List.of(cluster.split(",")),
+                env.getOrDefault("REDIS_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")),
                 env.getOrDefault("MYSQL_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("MYSQL_PORT", "3306")),
                 env.getOrDefault("MYSQL_USER", "seckill"), env.getOrDefault("MYSQL_PASSWORD", "seckill"));
     }
