@@ -29,6 +29,8 @@ public enum ErrorCode {
     URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "Request URI too long"),
     HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
+    /** A purchase the Redis master took but no replica confirmed in time: its result tells whether it stands. */
+    PURCHASE_UNCONFIRMED(HttpStatus.SERVICE_UNAVAILABLE, "Purchase not confirmed"),
     UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "A service did not answer in time"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -34,12 +34,58 @@ public final class RedisClusterNodes {
                 int from = Integer.parseInt(range[0]);
                 int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
                 if (slot >= from && slot <= to) {
-                    String address = fields[1].split("@")[0];
-                    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+                    return port(fields[1]);
                 }
             }
         }
         throw new IllegalStateException("no live master serves slot " + slot + " (key " + key + ")");
+    }
+
+    /** The port of a live replica of the master on {@code masterPort}. */
+    public static int replicaOf(int masterPort) {
+        String[] lines = ask("cluster", "nodes").split("\n");
+        String masterId = null;
+        for (String line : lines) {
+            String[] fields = line.trim().split(" ");
+            if (fields.length > 2 && port(fields[1]) == masterPort) {
+                masterId = fields[0];
+            }
+        }
+        for (String line : lines) {
+            String[] fields = line.trim().split(" ");
+            if (fields.length > 3 && fields[2].contains("slave") && !fields[2].contains("fail") && fields[3].equals(masterId)) {
+                return port(fields[1]);
+            }
+        }
+        throw new IllegalStateException("the master on " + masterPort + " has no live replica");
+    }
+
+    /**
+     * Closes the replication links of the master on {@code masterPort} ({@code CLIENT KILL TYPE replica}): writes
+     * after it reach no replica until one reconnects. With the replica frozen ({@link ServerFaults#freeze}), that is a
+     * replica lagging behind for as long as it stays frozen (a frozen replica alone still receives everything into
+     * its socket buffer, and so loses nothing).
+     */
+    public static void cutReplicationLinks(int masterPort) {
+        List<String> line = List.of("redis-cli", "-h", StackServer.REDIS_CLUSTER.host(), "-p", Integer.toString(masterPort),
+                "client", "kill", "type", "replica");
+        try {
+            Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!cli.waitFor(5, TimeUnit.SECONDS) || cli.exitValue() != 0 || !out.matches("\\d+")) {
+                throw new IllegalStateException("could not cut the replication links of " + masterPort + ": " + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("redis-cli is needed (apt-get install redis-tools)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int port(String address) {
+        String hostPort = address.split("@")[0];
+        return Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
     }
 
     /** Waits until a node other than {@code deadPort} serves {@code key} and the cluster says ok again. */

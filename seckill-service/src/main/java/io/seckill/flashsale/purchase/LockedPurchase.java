@@ -1,6 +1,7 @@
 package io.seckill.flashsale.purchase;
 
 import io.seckill.common.error.ErrorCode;
+import io.seckill.flashsale.sale.ReplicaConfirmation;
 import io.seckill.flashsale.sale.RequestEntry;
 import io.seckill.flashsale.sale.SaleKeys;
 
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
@@ -29,9 +31,11 @@ class LockedPurchase implements PurchaseStrategy {
     private static final long LEASE_SECONDS = 5;
 
     private final RedissonClient redisson;
+    private final ReplicaConfirmation replicas;
 
-    LockedPurchase(RedissonClient redisson) {
+    LockedPurchase(RedissonClient redisson, ReplicaConfirmation replicas) {
         this.redisson = redisson;
+        this.replicas = replicas;
     }
 
     @Override
@@ -78,7 +82,8 @@ class LockedPurchase implements PurchaseStrategy {
         if (stock < attempt.quantity()) {
             return new PurchaseOutcome.Refused(ErrorCode.SOLD_OUT);
         }
-        RBatch batch = redisson.createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));
+        RBatch batch = redisson.createBatch(replicas.applyTo(
+                BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC)));
         batch.getAtomicLong(keys.stock()).addAndGetAsync(-attempt.quantity());
         batch.<String, String>getMap(keys.buyers(), StringCodec.INSTANCE).addAndGetAsync(attempt.userId(), attempt.quantity());
         batch.<String, String>getMap(keys.results(), StringCodec.INSTANCE)
@@ -88,7 +93,9 @@ class LockedPurchase implements PurchaseStrategy {
         RequestEntry request = new RequestEntry(attempt.orderId(), attempt.userId(), attempt.activityId(), attempt.quantity(),
                 new BigDecimal(meta.get("price")), attempt.nowMillis(), attempt.traceparent());
         batch.<String, String>getStream(keys.requests(), StringCodec.INSTANCE).addAsync(StreamAddArgs.entries(request.fields()));
-        batch.execute();
-        return new PurchaseOutcome.Accepted(attempt.orderId(), stock - attempt.quantity());
+        BatchResult<?> done = batch.execute();
+        long remaining = stock - attempt.quantity();
+        return replicas.confirmedBy(done) ? new PurchaseOutcome.Accepted(attempt.orderId(), remaining)
+                : new PurchaseOutcome.Unconfirmed(attempt.orderId(), remaining);
     }
 }

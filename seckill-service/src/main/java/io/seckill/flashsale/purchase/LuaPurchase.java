@@ -3,11 +3,12 @@ package io.seckill.flashsale.purchase;
 import io.seckill.flashsale.sale.SaleKeys;
 import io.seckill.flashsale.sale.SaleScripts;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
-/** The default: scripts/purchase.lua does every check and every write in one atomic step. */
+/**
+ * The default: scripts/purchase.lua does every check and every write in one atomic step (followed by WAIT for the
+ * replicas {@code seckill.sale.replicas} asks for).
+ */
 @Component
 class LuaPurchase implements PurchaseStrategy {
 
@@ -24,9 +25,9 @@ class LuaPurchase implements PurchaseStrategy {
 
     @Override
     public PurchaseOutcome attempt(PurchaseAttempt attempt) {
-        List<Object> result = scripts.purchase(new SaleKeys(attempt.activityId()), attempt.tokenNonce(), attempt.markForMillis(),
-                attempt.userId(), attempt.quantity(), attempt.nowMillis(), attempt.orderId(), attempt.perUserLimit(),
-                attempt.traceparent());
-        return PurchaseOutcome.fromScript((String) result.get(0), ((Number) result.get(1)).longValue(), attempt.orderId());
+        SaleScripts.PurchaseReply reply = scripts.purchase(new SaleKeys(attempt.activityId()), attempt.tokenNonce(),
+                attempt.markForMillis(), attempt.userId(), attempt.quantity(), attempt.nowMillis(), attempt.orderId(),
+                attempt.perUserLimit(), attempt.traceparent());
+        return PurchaseOutcome.fromScript(reply.code(), reply.remaining(), attempt.orderId(), reply.replicated());
     }
 }

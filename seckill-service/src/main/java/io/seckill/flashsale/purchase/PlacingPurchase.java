@@ -16,11 +16,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,6 +36,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlacingPurchase {
 
+    private static final Logger log = LoggerFactory.getLogger(PlacingPurchase.class);
     private static final String ACCEPTED = "ACCEPTED";
 
     private final ActivityCatalog catalog;
@@ -47,6 +52,7 @@ public class PlacingPurchase {
     private final Timer latency;
     /** Per sale, one counter per outcome (index 0 accepted, then each refusal code), registered on first use. */
     private final Map<Long, Counter[]> outcomes = new ConcurrentHashMap<>();
+    private final AtomicLong lastRedisWarning = new AtomicLong(System.nanoTime() - TimeUnit.SECONDS.toNanos(1));
 
     PlacingPurchase(ActivityCatalog catalog, OpenForPurchase open, PurchaseTokens tokens, SoldOutFlags soldOut,
             PurchaseSettings settings, SnowflakeIdClient ids, Clock clock, List<PurchaseStrategy> strategies, MeterRegistry meters,
@@ -91,19 +97,37 @@ public class PlacingPurchase {
         }
         PurchaseAttempt attempt = new PurchaseAttempt(activityId, userId, usable.get().nonce(), usable.get().markForMillis(),
                 quantity, ids.nextId(), now.toEpochMilli(), limit, tracing.currentTraceparent());
-        PurchaseOutcome outcome = strategies.get(settings.getStrategy()).attempt(attempt);
+        PurchaseOutcome outcome;
+        try {
+            outcome = strategies.get(settings.getStrategy()).attempt(attempt);
+        } catch (RedisException unanswered) {
+            // The purchase may or may not have been written (a master dying mid-call, a failover under way): its
+            // order id is reserved, so the shopper is told to look it up, as for a purchase no replica confirmed.
+            warnAtMostEverySecond(activityId, unanswered);
+            outcome = new PurchaseOutcome.Unconfirmed(attempt.orderId(), -1);
+        }
         if (outcome.emptiesTheSale(quantity)) {
             soldOut.markSoldOut(activityId);
         }
         return outcome;
     }
 
+    private void warnAtMostEverySecond(long activityId, RedisException e) {
+        long now = System.nanoTime();
+        long last = lastRedisWarning.get();
+        if (now - last >= TimeUnit.SECONDS.toNanos(1) && lastRedisWarning.compareAndSet(last, now)) {
+            log.warn("Redis did not answer a purchase of activity {} (answered PURCHASE_UNCONFIRMED; further ones within "
+                    + "a second are counted, not logged): {}", activityId, e.toString());
+        }
+    }
+
     private Counter counter(long activityId, PurchaseOutcome outcome) {
         Counter[] counters = outcomes.computeIfAbsent(activityId, id -> new Counter[ErrorCode.values().length + 1]);
-        int index = outcome instanceof PurchaseOutcome.Refused refused ? refused.code().ordinal() + 1 : 0;
+        ErrorCode refusal = outcome.code();
+        int index = refusal == null ? 0 : refusal.ordinal() + 1;
         Counter counter = counters[index];
         if (counter == null) {
-            String code = index == 0 ? ACCEPTED : ((PurchaseOutcome.Refused) outcome).code().name();
+            String code = refusal == null ? ACCEPTED : refusal.name();
             counter = Counter.builder("seckill.purchases").description("Purchase attempts by outcome")
                     .tag("activity", Long.toString(activityId)).tag("outcome", code).register(meters);
             counters[index] = counter; // a race registers the same meter twice: the registry returns the one meter

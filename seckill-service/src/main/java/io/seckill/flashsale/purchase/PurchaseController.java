@@ -54,17 +54,37 @@ class PurchaseController {
             throw outcome.closesTheSaleFor(request.quantity()) ? problem.withHeader(SaleSignal.STATE_HEADER, refused.code().name())
                     : problem;
         }
+        if (outcome instanceof PurchaseOutcome.Unconfirmed unconfirmed) {
+            throw unconfirmed(activityId, unconfirmed.orderId());
+        }
         long orderId = ((PurchaseOutcome.Accepted) outcome).orderId();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(
                 "orderId", Long.toString(orderId),
                 "status", "QUEUED",
-                "resultPath", "/api/activities/" + activityId + "/purchases/" + orderId));
+                "resultPath", resultPath(activityId, orderId)));
     }
 
     @GetMapping("/purchases/{orderId:[1-9]\\d*}")
     PurchaseResults.PurchaseStatus result(Principal shopper,
             @PathVariable long activityId, @PathVariable long orderId) {
         return results.of(shopper.getName(), activityId, orderId);
+    }
+
+    /**
+     * 503 with the order id the purchase was tried under: the shopper polls that result (QUEUED and on if Redis
+     * kept it, NOT_FOUND if it never ran or a failover forgot it) before buying again with a new token.
+     */
+    private static ProblemException unconfirmed(long activityId, long orderId) {
+        ProblemException problem = new ProblemException(ErrorCode.PURCHASE_UNCONFIRMED, "Your purchase (order " + orderId
+                + ") could not be confirmed: Redis did not answer, or no replica confirmed it in time, so it may or may "
+                + "not stand. Poll its result; buy again with a new token only if it is not found.");
+        problem.getBody().setProperty("orderId", Long.toString(orderId));
+        problem.getBody().setProperty("resultPath", resultPath(activityId, orderId));
+        return problem.withHeader("Retry-After", "1");
+    }
+
+    private static String resultPath(long activityId, long orderId) {
+        return "/api/activities/" + activityId + "/purchases/" + orderId;
     }
 
     record PurchaseRequest(@NotNull @Min(1) Integer quantity) {

@@ -11,8 +11,24 @@ public sealed interface PurchaseOutcome {
     record Refused(ErrorCode code) implements PurchaseOutcome {
     }
 
-    static PurchaseOutcome fromScript(String code, long remaining, long orderId) {
-        return "ACCEPTED".equals(code) ? new Accepted(orderId, remaining) : new Refused(ErrorCode.valueOf(code));
+    /**
+     * Taken by the Redis master but not confirmed by the replicas asked for in time (a failover now could forget
+     * it), or Redis did not answer at all ({@code remaining} -1): not acknowledged either way. If Redis keeps it,
+     * it becomes an order like any other; the shopper learns which by polling its result.
+     */
+    record Unconfirmed(long orderId, long remaining) implements PurchaseOutcome {
+    }
+
+    static PurchaseOutcome fromScript(String code, long remaining, long orderId, boolean replicated) {
+        if (!"ACCEPTED".equals(code)) {
+            return new Refused(ErrorCode.valueOf(code));
+        }
+        return replicated ? new Accepted(orderId, remaining) : new Unconfirmed(orderId, remaining);
+    }
+
+    /** The code this outcome is counted and answered under: {@code null} for an accepted purchase. */
+    default ErrorCode code() {
+        return this instanceof Unconfirmed ? ErrorCode.PURCHASE_UNCONFIRMED : null; // Refused answers its own
     }
 
     /**
@@ -21,6 +37,7 @@ public sealed interface PurchaseOutcome {
      */
     default boolean emptiesTheSale(int quantity) {
         return this instanceof Accepted accepted && accepted.remaining() == 0
+                || this instanceof Unconfirmed unconfirmed && unconfirmed.remaining() == 0
                 || this instanceof Refused refused && refused.code() == ErrorCode.SOLD_OUT && quantity == 1;
     }
 

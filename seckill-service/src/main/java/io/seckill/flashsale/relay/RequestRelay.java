@@ -2,6 +2,7 @@ package io.seckill.flashsale.relay;
 
 import io.seckill.common.event.Topics;
 import io.seckill.flashsale.sale.ActiveSales;
+import io.seckill.flashsale.sale.ReplicaConfirmation;
 import io.seckill.flashsale.sale.RequestEntry;
 import io.seckill.flashsale.sale.RequestTracing;
 import io.seckill.flashsale.sale.SaleKeys;
@@ -9,6 +10,7 @@ import io.seckill.flashsale.sale.SaleKeys;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,12 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RStream;
+import org.redisson.api.RStreamAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.AutoClaimResult;
 import org.redisson.api.stream.PendingEntry;
@@ -44,6 +51,10 @@ import tools.jackson.databind.json.JsonMapper;
  * acks=all). Entries left pending by a dead consumer are claimed after {@code claim-idle}; an entry that
  * fails {@code max-deliveries} times, or cannot be read, goes to the sale's dead letters. A crash between
  * publish and acknowledge publishes the same order id again, which downstream ignores.
+ * <p>
+ * Where purchases wait for Redis replicas ({@link ReplicaConfirmation}), so does the relay: an entry is published
+ * only once a replica holds it. Otherwise a purchase answered PURCHASE_UNCONFIRMED could reach Kafka from a master
+ * that then died, and its order would hold a unit the promoted replica still counts as on sale.
  */
 @Component
 public class RequestRelay implements SmartLifecycle {
@@ -60,6 +71,9 @@ public class RequestRelay implements SmartLifecycle {
     private final RequestTracing tracing;
     private final ActiveSales active;
     private final DeadLetters deadLetters;
+    private final ReplicaConfirmation replicas;
+    /** Per sale, entries this relay holds that no replica confirmed yet: published once a later round confirms them. */
+    private final Map<Long, Map<StreamMessageId, Map<String, String>>> unconfirmed = new HashMap<>();
     private final String consumer;
     private final Counter relayed;
     private final Counter failures;
@@ -71,7 +85,8 @@ public class RequestRelay implements SmartLifecycle {
     private Set<Long> activeSales = Set.of();
 
     RequestRelay(RedissonClient redisson, KafkaTemplate<String, String> kafka, JsonMapper json, RelayProperties properties,
-            Clock clock, MeterRegistry meters, RequestTracing tracing, ActiveSales active, DeadLetters deadLetters) {
+            Clock clock, MeterRegistry meters, RequestTracing tracing, ActiveSales active, DeadLetters deadLetters,
+            ReplicaConfirmation replicas) {
         this.redisson = redisson;
         this.kafka = kafka;
         this.json = json;
@@ -80,6 +95,7 @@ public class RequestRelay implements SmartLifecycle {
         this.tracing = tracing;
         this.active = active;
         this.deadLetters = deadLetters;
+        this.replicas = replicas;
         this.consumer = "relay-" + ManagementFactory.getRuntimeMXBean().getPid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.relayed = Counter.builder("seckill.relay.relayed").description("Requests published to Kafka").register(meters);
         this.failures = Counter.builder("seckill.relay.failures").description("Publish attempts that failed").register(meters);
@@ -96,9 +112,11 @@ public class RequestRelay implements SmartLifecycle {
         for (long activityId : activeSales) {
             RStream<String, String> stream = stream(activityId);
             try {
-                Map<StreamMessageId, Map<String, String>> entries = stream.readGroup(SaleKeys.RELAY_GROUP, consumer,
-                        StreamReadGroupArgs.neverDelivered().count(properties.getBatchSize()));
-                moved += publishAndAck(activityId, stream, entries);
+                if (unconfirmed.containsKey(activityId)) {
+                    moved += publishWhenConfirmed(activityId, stream);
+                    continue; // nothing new is read from a stream whose replica is behind
+                }
+                moved += publishWhenConfirmed(activityId, stream, readNew(stream));
             } catch (RedisException e) {
                 // One broken stream must not stall the others; a lost group (stream deleted) is recreated.
                 if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
@@ -113,6 +131,71 @@ public class RequestRelay implements SmartLifecycle {
             moved += claimStuck();
         }
         return moved;
+    }
+
+    /** A batch of never-delivered entries, and whether the replicas asked for confirmed the read (and so the entries). */
+    private Confirmed<Map<StreamMessageId, Map<String, String>>> readNew(RStream<String, String> stream) {
+        StreamReadGroupArgs args = StreamReadGroupArgs.neverDelivered().count(properties.getBatchSize());
+        if (!replicas.required()) {
+            return new Confirmed<>(stream.readGroup(SaleKeys.RELAY_GROUP, consumer, args), true);
+        }
+        // WAIT after XREADGROUP: the read is propagated (as XCLAIM), after the XADDs it returns, so a replica that
+        // acknowledges it holds them too.
+        return confirmedBatch(batch -> stream(batch, stream.getName()).readGroupAsync(SaleKeys.RELAY_GROUP, consumer, args));
+    }
+
+    /** Publishes what was read if the replicas confirmed it; otherwise holds it for a later round. */
+    private int publishWhenConfirmed(long activityId, RStream<String, String> stream,
+            Confirmed<Map<StreamMessageId, Map<String, String>>> read) {
+        if (read.value().isEmpty()) {
+            return 0;
+        }
+        if (!read.confirmed()) {
+            hold(activityId, read.value());
+            return 0;
+        }
+        return publishAndAck(activityId, stream, read.value());
+    }
+
+    /**
+     * Confirms the entries held for a sale: claims them again for this consumer (XCLAIM JUSTID, which neither counts
+     * a delivery nor returns the entry, but is a write the WAIT after it covers), then publishes those it still owns.
+     */
+    private int publishWhenConfirmed(long activityId, RStream<String, String> stream) {
+        Map<StreamMessageId, Map<String, String>> held = unconfirmed.get(activityId);
+        Confirmed<List<StreamMessageId>> claim = confirmedBatch(batch -> stream(batch, stream.getName())
+                .fastClaimAsync(SaleKeys.RELAY_GROUP, consumer, 0, TimeUnit.MILLISECONDS, held.keySet().toArray(StreamMessageId[]::new)));
+        if (!claim.confirmed()) {
+            return 0;
+        }
+        unconfirmed.remove(activityId);
+        log.info("A Redis replica now holds the {} request(s) of activity {} held back; publishing them", held.size(), activityId);
+        Map<StreamMessageId, Map<String, String>> owned = new LinkedHashMap<>();
+        claim.value().forEach(id -> owned.put(id, held.get(id)));
+        return publishAndAck(activityId, stream, owned);
+    }
+
+    private void hold(long activityId, Map<StreamMessageId, Map<String, String>> entries) {
+        if (unconfirmed.putIfAbsent(activityId, new LinkedHashMap<>()) == null) {
+            log.warn("No Redis replica confirmed {} request(s) of activity {} within {}; they are held until one does",
+                    entries.size(), activityId, replicas.timeout());
+        }
+        unconfirmed.get(activityId).putAll(entries);
+    }
+
+    private <T> Confirmed<T> confirmedBatch(java.util.function.Function<RBatch, RFuture<T>> command) {
+        RBatch batch = redisson.createBatch(replicas.applyTo(BatchOptions.defaults()));
+        RFuture<T> answer = command.apply(batch);
+        BatchResult<?> done = batch.execute();
+        return new Confirmed<>(answer.toCompletableFuture().join(), replicas.confirmedBy(done));
+    }
+
+    private static RStreamAsync<String, String> stream(RBatch batch, String name) {
+        return batch.getStream(name, StringCodec.INSTANCE);
+    }
+
+    /** A Redis answer and whether the replicas asked for hold what the command wrote. */
+    private record Confirmed<T>(T value, boolean confirmed) {
     }
 
     private int publishAndAck(long activityId, RStream<String, String> stream, Map<StreamMessageId, Map<String, String>> entries) {
@@ -171,16 +254,15 @@ public class RequestRelay implements SmartLifecycle {
         int moved = 0;
         for (long activityId : activeSales) {
             RStream<String, String> stream = stream(activityId);
-            AutoClaimResult<String, String> claimed;
+            Confirmed<AutoClaimResult<String, String>> claimed;
             try {
-                claimed = stream.autoClaim(SaleKeys.RELAY_GROUP, consumer,
-                        properties.getClaimIdle().toMillis(), TimeUnit.MILLISECONDS, StreamMessageId.MIN, properties.getBatchSize());
+                claimed = claim(stream);
             } catch (RedisException e) {
                 log.warn("Claiming stuck requests of activity {} failed this round: {}", activityId, e.toString());
                 continue;
             }
             Map<StreamMessageId, Map<String, String>> retry = new LinkedHashMap<>();
-            for (Map.Entry<StreamMessageId, Map<String, String>> entry : claimed.getMessages().entrySet()) {
+            for (Map.Entry<StreamMessageId, Map<String, String>> entry : claimed.value().getMessages().entrySet()) {
                 if (deliveries(stream, entry.getKey()) > properties.getMaxDeliveries()) {
                     deadLetters.add(activityId, entry.getKey(), entry.getValue(), "failed " + properties.getMaxDeliveries() + " deliveries");
                 } else {
@@ -190,9 +272,19 @@ public class RequestRelay implements SmartLifecycle {
             if (!retry.isEmpty()) {
                 log.info("Claimed {} request(s) of activity {} left pending by a stopped relay", retry.size(), activityId);
             }
-            moved += publishAndAck(activityId, stream, retry);
+            moved += publishWhenConfirmed(activityId, stream, new Confirmed<>(retry, claimed.confirmed()));
         }
         return moved;
+    }
+
+    private Confirmed<AutoClaimResult<String, String>> claim(RStream<String, String> stream) {
+        long idle = properties.getClaimIdle().toMillis();
+        int count = properties.getBatchSize();
+        if (!replicas.required()) {
+            return new Confirmed<>(stream.autoClaim(SaleKeys.RELAY_GROUP, consumer, idle, TimeUnit.MILLISECONDS, StreamMessageId.MIN, count), true);
+        }
+        return confirmedBatch(batch -> stream(batch, stream.getName())
+                .autoClaimAsync(SaleKeys.RELAY_GROUP, consumer, idle, TimeUnit.MILLISECONDS, StreamMessageId.MIN, count));
     }
 
     private long deliveries(RStream<String, String> stream, StreamMessageId id) {

@@ -2,14 +2,15 @@ package io.seckill.flashsale.purchase;
 
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.StackServer;
+import io.seckill.flashsale.OnRedisCluster;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The flash crowd of {@link PurchaseConcurrencyIT} on the local Redis Cluster (three masters, a replica
- * each), with nothing changed but {@code spring.data.redis.cluster.nodes}: the purchase script's keys share
- * the sale's hash slot, the relay reads each sale's stream on the node that holds it, and the Redisson lock
+ * each) as {@link OnRedisCluster} configures it, every accepted purchase waiting for a replica: the purchase
+ * script's keys share the sale's hash slot, the relay reads each sale's stream on the node that holds it, and the Redisson lock
  * strategy takes its lock there too. Exactly the stock is sold, no shopper above the limit, every accepted
  * purchase on Kafka once.
  */
@@ -18,6 +19,6 @@ class PurchaseConcurrencyOnRedisClusterIT extends PurchaseConcurrencyIT {
 
     @DynamicPropertySource
     static void onTheCluster(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.cluster.nodes", StackServer::clusterNodes);
+        OnRedisCluster.configure(registry);
     }
 }

@@ -7,6 +7,7 @@ import io.seckill.common.testsupport.RedisClusterNodes;
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.ServerFaults;
 import io.seckill.common.testsupport.StackServer;
+import io.seckill.flashsale.OnRedisCluster;
 import io.seckill.flashsale.SaleStack;
 
 import java.time.Duration;
@@ -34,7 +35,7 @@ class FencingAcrossFailoverIT extends SaleStack {
 
     @DynamicPropertySource
     static void onTheCluster(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.cluster.nodes", StackServer::clusterNodes);
+        OnRedisCluster.configure(registry);
     }
 
     @Autowired

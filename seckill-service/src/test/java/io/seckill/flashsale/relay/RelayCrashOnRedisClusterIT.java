@@ -2,6 +2,7 @@ package io.seckill.flashsale.relay;
 
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.StackServer;
+import io.seckill.flashsale.OnRedisCluster;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -9,13 +10,13 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * {@link RelayCrashIT} on the local Redis Cluster: a dead relay's pending entries are claimed (XAUTOCLAIM on
  * the node holding the sale's stream) and published once; an unpublishable request is dead-lettered and
- * replayed. Only {@code spring.data.redis.cluster.nodes} differs.
+ * replayed. Only the Redis settings differ ({@link OnRedisCluster}: the relay publishes what a replica confirmed).
  */
 @RequiresStack({StackServer.MYSQL, StackServer.REDIS_CLUSTER, StackServer.KAFKA})
 class RelayCrashOnRedisClusterIT extends RelayCrashIT {
 
     @DynamicPropertySource
     static void onTheCluster(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.cluster.nodes", StackServer::clusterNodes);
+        OnRedisCluster.configure(registry);
     }
 }
