@@ -10,6 +10,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = problem.code || 'INTERNAL';
     this.retryAfter = retryAfter;
+    this.problem = problem; // its extension members too (PURCHASE_UNCONFIRMED carries orderId and resultPath)
   }
 }
 

@@ -4,7 +4,7 @@ import { api, session, ApiError } from './api.js';
 import { explain, ORDER_STATUS } from './messages.js';
 
 const $ = (selector, root = document) => root.querySelector(selector);
-const SETTLED = new Set(['PAID', 'CANCELLED', 'FAILED']);
+const SETTLED = new Set(['PAID', 'CANCELLED', 'FAILED', 'NOT_TAKEN']);
 const ORDERS_KEY = 'seckill.orders';
 
 let sales = [];
@@ -119,6 +119,12 @@ async function buy(activityId, card) {
   } catch (error) {
     message.textContent = explain(error);
     if (error.code === 'UNAUTHORIZED') logOut();
+    if (error.code === 'PURCHASE_UNCONFIRMED' && error.problem.resultPath) {
+      // Taken or not, the platform knows under this order id: its result tells the shopper which.
+      const title = sales.find((sale) => sale.id === activityId)?.title || 'Order';
+      remember({ orderId: error.problem.orderId, activityId, title, resultPath: error.problem.resultPath, status: 'UNCONFIRMED' });
+      follow(error.problem.orderId);
+    }
   } finally {
     card.dataset.busy = 'false';
     loadSales();
@@ -152,6 +158,10 @@ async function follow(orderId) {
       if (result.status !== order.status) update(orderId, { status: result.status });
     } catch (error) {
       if (error.code === 'UNAUTHORIZED') return;
+      if (error.code === 'NOT_FOUND' && order.status === 'UNCONFIRMED') {
+        update(orderId, { status: 'NOT_TAKEN' });
+        return;
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, attempt < 30 ? 500 : 2000));
   }

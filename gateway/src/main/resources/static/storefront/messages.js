@@ -14,6 +14,7 @@ const MESSAGES = {
   VALIDATION_FAILED: 'The request was not valid.',
   PAYLOAD_TOO_LARGE: 'The request was too large.',
   UNAVAILABLE: 'The shop is busy or briefly unavailable; try again in a moment.',
+  PURCHASE_UNCONFIRMED: 'We could not confirm your purchase yet; its status is shown below.',
   UPSTREAM_TIMEOUT: 'The shop took too long to answer; try again in a moment.',
   INTERNAL: 'Something went wrong on our side; try again.',
 };
@@ -27,6 +28,8 @@ export function explain(error) {
 
 export const ORDER_STATUS = {
   QUEUED: 'Accepted: your order is being placed…',
+  UNCONFIRMED: 'Checking whether your purchase went through…',
+  NOT_TAKEN: 'It did not go through: press Buy again.',
   CREATED: 'Order placed: pay before it times out.',
   PAID: 'Paid. Thank you!',
   CANCELLED: 'Cancelled: it was not paid in time; the unit went back on sale.',
