@@ -5,8 +5,13 @@ import io.seckill.common.binding.StrictBinding;
 import io.seckill.common.error.MvcProblemHandler;
 import io.seckill.common.error.ProblemErrorReportValve;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
+import com.alibaba.cloud.nacos.NacosDiscoveryProperties;
+import com.alibaba.cloud.nacos.NacosServiceManager;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,9 +24,11 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.cloud.context.refresh.ContextRefresher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 /** Wires what every service gets from {@code common} just by depending on it. */
-@AutoConfiguration(afterName = "org.springframework.cloud.autoconfigure.RefreshAutoConfiguration")
+@AutoConfiguration(afterName = {"org.springframework.cloud.autoconfigure.RefreshAutoConfiguration",
+        "com.alibaba.cloud.nacos.NacosServiceAutoConfiguration", "com.alibaba.cloud.nacos.discovery.NacosDiscoveryAutoConfiguration"})
 @EnableConfigurationProperties(ConfigFileProperties.class)
 public class CommonAutoConfiguration {
 
@@ -77,6 +84,32 @@ public class CommonAutoConfiguration {
 
     static final Pattern SECRET_KEY = Pattern.compile(
             "password|passwd|secret|credential|hash|private-?key|api-?key|sasl\\.jaas|^key$");
+
+    /** Readiness waits for the operator settings ({@code <service>.yaml}, from its file or from Nacos). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class OperatorSettingsReadiness {
+
+        @Bean
+        OperatorSettingsHealthIndicator operatorSettingsHealthIndicator(ConfigurableEnvironment environment) {
+            return new OperatorSettingsHealthIndicator(environment, environment.getProperty("spring.application.name", "application"));
+        }
+    }
+
+    /** Under the nacos profile: one line, not stack traces, while Nacos cannot be reached. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"com.alibaba.cloud.nacos.NacosServiceManager", "org.springframework.boot.health.contributor.HealthIndicator"})
+    @ConditionalOnProperty(prefix = "spring.cloud.nacos.discovery", name = "enabled", havingValue = "true")
+    static class NacosReachability {
+
+        @Bean
+        @ConditionalOnBean({NacosServiceManager.class, NacosDiscoveryProperties.class})
+        NacosConnectivity nacosConnectivity(NacosServiceManager nacos, NacosDiscoveryProperties discovery,
+                OperatorSettingsHealthIndicator settings,
+                @Value("${seckill.nacos.unreachable-warning-interval:30s}") Duration interval) {
+            return new NacosConnectivity(nacos, discovery, settings, interval);
+        }
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(ContextRefresher.class)

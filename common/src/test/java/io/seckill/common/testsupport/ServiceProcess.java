@@ -61,8 +61,8 @@ public final class ServiceProcess {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
             String baseUrl = "http://127.0.0.1:" + port;
-            awaitHealthy(module, process, baseUrl, log);
-            return new Running(baseUrl, process);
+            awaitUp(module, process, baseUrl + "/actuator/health/readiness", log);
+            return new Running(baseUrl, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);
         }
@@ -103,8 +103,12 @@ public final class ServiceProcess {
         }
     }
 
-    /** A started service process. */
-    public record Running(String baseUrl, Process process) {
+    /** A started service process, and where it logs ({@code null} when not kept apart). */
+    public record Running(String baseUrl, Process process, Path log) {
+
+        public Running(String baseUrl, Process process) {
+            this(baseUrl, process, null);
+        }
 
         /** kill -9: no shutdown hooks, no graceful stop, exactly like a crash. */
         public void kill() {
@@ -117,7 +121,34 @@ public final class ServiceProcess {
         }
     }
 
-    private static void awaitHealthy(String module, Process process, String baseUrl, Path log) {
+    /**
+     * Starts {@code module}'s jar under the {@code local} profile plus {@code arguments}, and returns once it is
+     * live ({@code /actuator/health/liveness} UP), ready or not: for tests of what an instance does before it is
+     * ready. Its log is {@link Running#log()}; it is stopped when the JVM exits (or by the test).
+     */
+    public static Running startLive(String module, List<String> arguments, Map<String, String> variables) {
+        Path repo = repo();
+        Path jar = jar(repo, module);
+        int port = freePort();
+        Path log = repo.resolve(module).resolve("target").resolve(module + "-live-" + port + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("SECKILL_CONFIG_DIR", repo.resolve("config").toString());
+        builder.environment().putAll(variables);
+        try {
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            String baseUrl = "http://127.0.0.1:" + port;
+            awaitUp(module, process, baseUrl + "/actuator/health/liveness", log);
+            return new Running(baseUrl, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + module, e);
+        }
+    }
+
+    private static void awaitUp(String module, Process process, String probe, Path log) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -125,7 +156,7 @@ public final class ServiceProcess {
                 throw new IllegalStateException(module + " exited while starting; see " + log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health/readiness"))
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(probe))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
@@ -144,7 +175,7 @@ public final class ServiceProcess {
             }
         }
         process.destroy();
-        throw new IllegalStateException(module + " did not become ready within " + START_TIMEOUT + "; see " + log);
+        throw new IllegalStateException(module + " did not answer UP at " + probe + " within " + START_TIMEOUT + "; see " + log);
     }
 
     private static Path repo() {
