@@ -101,7 +101,7 @@ public final class DemoCommand {
             progress.step("sale " + sale.id() + " published and warmed: " + options.stock() + " units, opens at " + sale.startAt());
             sleepUntil(sale.startAt());
 
-            ChaosMonkey chaos = options.chaos() ? ChaosMonkey.start(stack, progress) : null;
+            ChaosMonkey chaos = options.chaos() ? ChaosMonkey.start(stack, progress, sale.id(), probe) : null;
             long burstStarted = System.nanoTime();
             BurstOutcome burst = crowd.buy(sale.id(), options.perUserLimit(), progress);
             double burstSeconds = (System.nanoTime() - burstStarted) / 1e9;
@@ -165,7 +165,8 @@ public final class DemoCommand {
                     burst.acceptedOrders().keySet(), acceptedByPlatform, probe.orderIds(sale.id()), orders, ledger, remaining,
                     replayed, before, after));
             return new DemoReport(sale.id(), options.stock(), options.shoppers(), options.perUserLimit(), remaining, ledger,
-                    burst.acceptedOrders().size(), acceptedByPlatform.size(), burst.refusedByCode(), orders, payments,
+                    burst.acceptedOrders().size(), acceptedByPlatform.size(), burst.refusedByCode(), burst.unconfirmedOrders().size(),
+                    (int) burst.unconfirmedOrders().stream().filter(acceptedByPlatform::contains).count(), orders, payments,
                     burst.latencyMillis(50), burst.latencyMillis(99), burstSeconds, progress.elapsedSeconds(), settlementSeconds,
                     chaosEvents, verdicts);
         }

@@ -17,7 +17,8 @@ public record DemoOptions(int stock, int shoppers, int perUserLimit, double paym
               --pay-share F        share of placed orders that are paid, 0..1 (default 0.6); the rest time out
               --payment-timeout D  how long an order may stay unpaid once the burst is over, e.g. 20s (default 20s)
               --concurrency N      requests in flight at once (default 64)
-              --chaos              kill -9 and restart seckill-service, order-service, inventory-service and Kafka during the sale
+              --chaos              kill -9 and restart an instance each of seckill-, order- and inventory-service, Kafka and
+                                   (with --redis-cluster) the sale's Redis master during the sale
               --json               print one JSON object instead of the report
               --gateway URL        the gateway to drive (default $SECKILL_GATEWAY_URL or http://127.0.0.1:8080);
                                    knobs, stores and chaos are still the local stack's

@@ -15,6 +15,21 @@ public record LocalStack(Path repo, Path config, Path state) {
         return new LocalStack(repo, dir("seckill.config.dir", repo.resolve("config")), dir("seckill.stack.dir", repo.resolve(".stack")));
     }
 
+    /** How many instances of seckill-, order- and inventory-service run ({@code ./seckill up --instances N}). */
+    public int instances() {
+        try {
+            Path mark = state.resolve("instances");
+            return java.nio.file.Files.exists(mark) ? Integer.parseInt(java.nio.file.Files.readString(mark).trim()) : 1;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The name of instance {@code k} (from 1) of a service, as ./seckill names its pid and log files. */
+    public static String instanceName(String service, int k) {
+        return k == 1 ? service : service + "-" + k;
+    }
+
     /** The operator knobs of this stack, restored when closed. */
     public OperatorKnobs knobs() {
         return new OperatorKnobs(config, state.resolve("demo-knobs"));

@@ -6,10 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the shoppers were answered in the burst: the 202s with their order ids, the refusals by code, latencies. */
+/** What the shoppers were answered in the burst: the 202s and the unconfirmed purchases with their order ids, the refusals by code, latencies. */
 public final class BurstOutcome {
 
     private final Map<Long, Integer> acceptedOrders = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> unconfirmedOrders = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     private volatile long lastAcceptedAt;
@@ -25,6 +26,12 @@ public final class BurstOutcome {
         latencies.add(latencyNanos);
     }
 
+    /** Answered PURCHASE_UNCONFIRMED (503) under this order id: it may or may not stand. */
+    void unconfirmed(long orderId, long latencyNanos) {
+        unconfirmedOrders.add(orderId);
+        refused("PURCHASE_UNCONFIRMED", latencyNanos);
+    }
+
     void refused(String code) {
         refusals.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
     }
@@ -32,6 +39,11 @@ public final class BurstOutcome {
     /** Order id → the shopper who was answered 202 for it. */
     public Map<Long, Integer> acceptedOrders() {
         return acceptedOrders;
+    }
+
+    /** Order ids answered PURCHASE_UNCONFIRMED. */
+    public java.util.Set<Long> unconfirmedOrders() {
+        return unconfirmedOrders;
     }
 
     public Map<String, Long> refusedByCode() {

@@ -76,6 +76,8 @@ public final class Crowd {
                 long latency = System.nanoTime() - started;
                 if (bought.status() == 202) {
                     outcome.accepted(Long.parseLong(bought.text("orderId")), shopper, latency);
+                } else if ("PURCHASE_UNCONFIRMED".equals(bought.code())) {
+                    outcome.unconfirmed(Long.parseLong(bought.text("orderId")), latency);
                 } else {
                     outcome.refused(bought.code(), latency);
                 }

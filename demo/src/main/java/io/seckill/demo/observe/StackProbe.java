@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,10 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -28,6 +32,13 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * {@code SPRING_DATA_REDIS_CLUSTER_NODES} names its nodes (as {@code ./seckill} sets it for the services).
  */
 public final class StackProbe implements AutoCloseable {
+
+    /** Lettuce logs through java.util.logging here: a WARNING per reconnect attempt while a killed master is down. */
+    private static final java.util.logging.Logger LETTUCE = java.util.logging.Logger.getLogger("io.lettuce.core");
+
+    static {
+        LETTUCE.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     private final AbstractRedisClient redisClient;
     private final StatefulConnection<String, String> redisConnection;
@@ -53,6 +64,9 @@ public final class StackProbe implements AutoCloseable {
         } else {
             RedisClusterClient cluster = RedisClusterClient.create(clusterNodes.stream()
                     .map(node -> RedisURI.create("redis://" + node)).toList());
+            // A master killed under chaos: the topology is read again on MOVED or a lost connection, and every 2 s.
+            cluster.setOptions(ClusterClientOptions.builder().topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                    .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(2)).build()).build());
             StatefulRedisClusterConnection<String, String> connection = cluster.connect();
             this.redisClient = cluster;
             this.redisConnection = connection;
@@ -70,6 +84,23 @@ public final class StackProbe implements AutoCloseable {
                 env.getOrDefault("REDIS_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379")),
                 env.getOrDefault("MYSQL_HOST", "127.0.0.1"), Integer.parseInt(env.getOrDefault("MYSQL_PORT", "3306")),
                 env.getOrDefault("MYSQL_USER", "seckill"), env.getOrDefault("MYSQL_PASSWORD", "seckill"));
+    }
+
+    /** Whether Redis is the cluster (the services' SPRING_DATA_REDIS_CLUSTER_NODES). */
+    public boolean onRedisCluster() {
+        return redisClient instanceof RedisClusterClient;
+    }
+
+    /** The port of the cluster master serving a sale's keys now (they share one hash slot). */
+    public synchronized int masterPortOf(long activityId) {
+        RedisClusterClient cluster = (RedisClusterClient) redisClient;
+        cluster.refreshPartitions();
+        int slot = io.lettuce.core.cluster.SlotHash.getSlot("sk:{" + activityId + "}:stock");
+        RedisClusterNode master = cluster.getPartitions().getPartitionBySlot(slot);
+        if (master == null || master.is(RedisClusterNode.NodeFlag.FAIL)) {
+            throw new IllegalStateException("no live master serves the slot of sale " + activityId + " now");
+        }
+        return master.getUri().getPort();
     }
 
     /** Units Redis still offers. */

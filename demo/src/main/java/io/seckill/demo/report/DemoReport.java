@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The demo's result, as a report for people or one JSON object for scripts. */
 public record DemoReport(long activityId, int stock, int shoppers, int perUserLimit, int redisRemaining, Ledger ledger,
-        int accepted, int acceptedByPlatform, Map<String, Long> rejected, Orders orders, Map<String, Integer> payments,
+        int accepted, int acceptedByPlatform, Map<String, Long> rejected, int unconfirmed, int unconfirmedStood, Orders orders, Map<String, Integer> payments,
         double p50Millis, double p99Millis, double burstSeconds, double durationSeconds, Double settlementSeconds, List<String> chaos,
         Map<String, Verdict> invariants) {
 
@@ -25,7 +25,12 @@ public record DemoReport(long activityId, int stock, int shoppers, int perUserLi
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nFlash sale %d: %,d units, %,d shoppers, limit %d per user%n", activityId, stock, shoppers, perUserLimit));
         out.append(String.format("  accepted (202)        %,d%s%n", accepted,
-                acceptedByPlatform != accepted ? String.format("  (platform recorded %,d; the rest were accepted but their answer was lost)", acceptedByPlatform) : ""));
+                acceptedByPlatform != accepted ? String.format("  (platform recorded %,d; the rest were taken but answered"
+                        + " otherwise: PURCHASE_UNCONFIRMED that stood, or an answer lost to a kill)", acceptedByPlatform) : ""));
+        if (unconfirmed > 0) {
+            out.append(String.format("  unconfirmed           %,d answered PURCHASE_UNCONFIRMED (no Redis replica confirmed them in time):"
+                    + " %,d stood and became orders, %,d did not%n", unconfirmed, unconfirmedStood, unconfirmed - unconfirmedStood));
+        }
         out.append("  rejected              ");
         out.append(rejected.isEmpty() ? "none" : String.join(", ", rejected.entrySet().stream()
                 .map(e -> String.format("%s %,d", e.getKey(), e.getValue())).toList()));

@@ -72,7 +72,7 @@ class BalancingIT extends GatewayStack {
 
         signal("STOP", b); // alive, port open, but its readiness no longer answers
         try {
-            Thread.sleep(3_000); // the next health checks (every second) find it silent
+            Thread.sleep(5_000); // the next health check (every 2 s, timing out after 2 s) finds it silent
             long started = System.nanoTime();
             assertThat(listSales(gateway, 20)).as("answers while the second is frozen").containsOnly(200);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("none waited on the frozen instance")
@@ -80,7 +80,7 @@ class BalancingIT extends GatewayStack {
         } finally {
             thaw(b);
         }
-        Thread.sleep(3_000);
+        Thread.sleep(5_000);
         bBefore = listings(b.baseUrl());
         assertThat(listSales(gateway, 20)).containsOnly(200);
         assertThat(listings(b.baseUrl()) - bBefore).as("the thawed instance is back in rotation").isPositive();
