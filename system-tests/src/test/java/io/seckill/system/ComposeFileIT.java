@@ -27,7 +27,7 @@ class ComposeFileIT {
 
         Commands.Result services = run(compose, "config", "--services");
         assertThat(services.stdout().lines())
-                .contains("mysql", "redis", "kafka", "seata", "nacos", "nacos-import")
+                .contains("mysql", "redis-1", "redis-6", "redis-cluster", "kafka", "seata", "nacos", "nacos-import")
                 .contains("prometheus", "blackbox", "grafana", "zipkin")
                 .contains(RepoFiles.SERVICES);
     }
@@ -44,6 +44,40 @@ class ComposeFileIT {
 
         assertThat(refused.exitCode()).as(refused.output()).isNotZero();
         assertThat(refused.output()).contains("SECKILL_SERVICE_SECRET");
+    }
+
+    /**
+     * Issue 17: the topology ./seckill up --redis-cluster --instances 2 runs locally, which k8s/ describes too
+     * (KustomizeIT): a Redis Cluster of six nodes that every service reaches, each purchase waiting for a replica,
+     * two instances of each service on the purchase path, and Nacos's admin API open to the import job.
+     */
+    @Test
+    void composeRunsTheRedisClusterAndSeveralInstancesAsTheLocalStackDoes() throws Exception {
+        Commands.Result rendered = run(composeCommand(), "config");
+        assertThat(rendered.exitCode()).as(rendered.output()).isZero();
+        Map<String, Object> services = map(new Yaml().<Map<String, Object>>load(rendered.stdout()).get("services"));
+
+        Map<String, Object> env = map(map(services.get("seckill-service")).get("environment"));
+        assertThat(env.get("SPRING_DATA_REDIS_CLUSTER_NODES").toString().split(","))
+                .containsExactly("redis-1:6379", "redis-2:6379", "redis-3:6379", "redis-4:6379", "redis-5:6379", "redis-6:6379");
+        assertThat(env.get("SECKILL_SALE_REPLICAS_CONFIRMATIONS")).hasToString("1");
+        assertThat(String.join(" ", list(map(services.get("redis-4")).get("command")))).contains("--cluster-enabled yes");
+        assertThat(String.join(" ", list(map(services.get("redis-cluster")).get("command")))).contains("--cluster-replicas 1");
+        for (String scaled : List.of("seckill-service", "order-service", "inventory-service")) {
+            assertThat(((Number) map(map(services.get(scaled)).get("deploy")).get("replicas")).intValue()).as(scaled + " replicas")
+                    .isGreaterThanOrEqualTo(2);
+        }
+        assertThat(map(map(services.get("nacos")).get("environment"))).containsEntry("NACOS_AUTH_ADMIN_ENABLE", "false");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Object value) {
+        return ((List<Object>) value).stream().map(Object::toString).toList();
     }
 
     /** docker-compose config does not look at bind-mount sources; a missing one would be an empty directory in the container. */

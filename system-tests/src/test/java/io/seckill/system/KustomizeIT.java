@@ -261,6 +261,36 @@ class KustomizeIT {
         assertThat(selectedBy(governing.getSpec().getSelector(), workloads)).extracting(Workload::name).containsExactly(STATEFUL);
     }
 
+    /**
+     * Issue 17: k8s/ describes the topology compose runs (ComposeFileIT) and ./seckill up --redis-cluster
+     * --instances 2 runs locally: every service on a Redis Cluster, each purchase waiting for a replica as compose's
+     * do, and at least two instances of each service on the purchase path (a Deployment's replicas, or its HPA's
+     * minimum) outside the one-replica local overlay.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theTopologyIsComposes(String overlay) throws IOException {
+        List<HasMetadata> objects = rendered(overlay);
+        JsonNode compose = YAML.readTree(RepoFiles.ROOT.resolve("docker-compose.yml").toFile()).get("x-service-env");
+        workloads(objects).forEach((service, workload) -> {
+            Map<String, EnvVar> environment = environment(workload.container(), objects);
+            assertThat(environment.get("SPRING_DATA_REDIS_CLUSTER_NODES").getValue()).as("%s's Redis Cluster", service).isNotBlank();
+            assertThat(environment.get("SECKILL_SALE_REPLICAS_CONFIRMATIONS").getValue()).as("%s waits for replicas as in compose", service)
+                    .isEqualTo(compose.get("SECKILL_SALE_REPLICAS_CONFIRMATIONS").asText());
+        });
+        if (overlay.equals("local")) {
+            return; // one replica to start, on a laptop's cluster
+        }
+        Map<String, Workload> workloads = workloads(objects);
+        for (String scaled : List.of("seckill-service", "order-service", "inventory-service")) {
+            Integer replicas = workloads.get(scaled).replicas();
+            int least = replicas != null ? replicas : only(objects, HorizontalPodAutoscaler.class).stream()
+                    .filter(hpa -> hpa.getSpec().getScaleTargetRef().getName().equals(scaled))
+                    .mapToInt(hpa -> hpa.getSpec().getMinReplicas()).findFirst().orElse(1);
+            assertThat(least).as("%s's instances in %s", scaled, overlay).isGreaterThanOrEqualTo(2);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void thePurchasePathScalesOnCpu(String overlay) {
