@@ -100,6 +100,11 @@ public final class PurchaseBench {
                 throw new IllegalStateException(notLoggedIn + " of " + SHOPPERS + " shoppers could not log in");
             }
             credentials = writeCredentials(crowd);
+            boolean scaleOut = stack.instances() >= 2;
+            if (scaleOut) {
+                // Every row but the scale-out one runs on one seckill-service, as every earlier bench did.
+                stopService("seckill-service-2");
+            }
 
             report.ceiling(ceiling("seckill-service no-op (Tomcat, MVC)", seckillUrl + "/actuator/health/liveness"));
             report.ceiling(ceiling("gateway no-op (Netty, WebFlux, security)", gatewayUrl + "/actuator/health/liveness"));
@@ -123,6 +128,15 @@ public final class PurchaseBench {
             Operator.Sale held = operator.openSale("Bench held rounds", BIG_STOCK, BIG_LIMIT, Duration.ZERO);
             sleepUntil(held.startAt());
             report.purchasesBy(rounds(List.of(Mode.values()), held.id(), true, knobs), "accepted, ");
+            if (probe.onRedisCluster()) {
+                report.purchasesBy(withoutTheReplicaWait(held.id(), knobs), "accepted, no wait for a replica, ");
+            }
+            if (scaleOut) {
+                restartServices(Map.of()); // the second seckill-service instance
+                sleep(3000); // the gateway's next health check finds it ready
+                report.purchasesBy(rounds(List.of(Mode.GATEWAY), held.id(), true, knobs, false),
+                        "accepted, two seckill-service instances, ");
+            }
             int heldRequests = probe.acceptedInRedis(held.id()).size();
             if (PURCHASES_ONLY) {
                 progress.step(String.format("%,d purchases accepted with placement held; left held (bench.only=purchases)", heldRequests));
@@ -175,11 +189,16 @@ public final class PurchaseBench {
      * then before every measured round a short one of the same mode. Accepted rounds are profiled (JFR).
      */
     private Map<Mode, List<BenchRow>> rounds(List<Mode> modes, long activityId, boolean accepted, OperatorKnobs knobs) {
+        return rounds(modes, activityId, accepted, knobs, accepted);
+    }
+
+    private Map<Mode, List<BenchRow>> rounds(List<Mode> modes, long activityId, boolean accepted, OperatorKnobs knobs,
+            boolean profile) {
         for (Mode mode : modes) {
             strategy(knobs, mode == Mode.DIRECT_LOCK);
             round(mode, activityId, accepted, FIRST_WARM_UP, "warm-up");
         }
-        if (accepted) {
+        if (profile) {
             startRecordings();
         }
         Map<Mode, List<BenchRow>> rows = new LinkedHashMap<>();
@@ -191,10 +210,62 @@ public final class PurchaseBench {
             }
         }
         strategy(knobs, false);
-        if (accepted) {
+        if (profile) {
             profiles = stopRecordings();
         }
         return rows;
+    }
+
+    /**
+     * What waiting for a replica costs (on the Redis Cluster, where the stack waits for one): seckill-service
+     * restarted with {@code seckill.sale.replicas.confirmations=0}, the accepted rounds again, then back to 1.
+     */
+    private Map<Mode, List<BenchRow>> withoutTheReplicaWait(long activityId, OperatorKnobs knobs) {
+        stopService("seckill-service");
+        restartServices(Map.of("SECKILL_SALE_REPLICAS_CONFIRMATIONS", "0"));
+        try {
+            return rounds(List.of(Mode.DIRECT, Mode.GATEWAY), activityId, true, knobs, false);
+        } finally {
+            stopService("seckill-service");
+            restartServices(Map.of());
+        }
+    }
+
+    /** Stops one service process of the stack (TERM, as a scale-in would) and waits until it is gone. */
+    private void stopService(String name) {
+        Long pid = cpu.pid(name);
+        ProcessHandle process = pid == null ? null : ProcessHandle.of(pid).orElse(null);
+        if (process == null) {
+            return;
+        }
+        progress.step("stopping " + name + " (pid " + pid + ")");
+        process.destroy();
+        try {
+            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+        }
+        sleep(3000); // the gateway's next health check takes it out
+    }
+
+    /** {@code ./seckill up --services}: starts the services that are down, with {@code environment} added. */
+    private void restartServices(Map<String, String> environment) {
+        progress.step("./seckill up --services" + (environment.isEmpty() ? "" : " with " + environment));
+        try {
+            ProcessBuilder up = new ProcessBuilder(stack.repo().resolve("seckill").toString(), "up", "--services")
+                    .directory(stack.repo().toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(stack.state().resolve("logs/bench-up.log").toFile()));
+            up.environment().putAll(environment);
+            int exit = up.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("./seckill up --services exited " + exit + "; see .stack/logs/bench-up.log");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One wrk round: shoppers ask for a token and buy when one is issued. */

@@ -16,8 +16,12 @@ import java.util.Map;
 final class StackCpu {
 
     /** The processes a purchase or its settlement can touch, in the order the tables show them. */
-    static final List<String> PROCESSES = List.of("gateway", "seckill-service", "order-service", "inventory-service",
-            "id-service", "redis", "mariadb", "kafka", "seata");
+    static final List<String> PROCESSES = List.of("gateway", "seckill-service", "seckill-service-2", "order-service",
+            "inventory-service", "id-service", "redis", "mariadb", "kafka", "seata");
+
+    /** The local Redis Cluster's nodes ({@code ./seckill up --redis-cluster}): their CPU is counted as "redis". */
+    private static final List<String> CLUSTER_NODES = List.of("redis-7000", "redis-7001", "redis-7002", "redis-7003",
+            "redis-7004", "redis-7005");
 
     private static final long TICKS_PER_SECOND = ticksPerSecond();
 
@@ -31,8 +35,13 @@ final class StackCpu {
     Map<String, Long> read() {
         Map<String, Long> micros = new LinkedHashMap<>();
         for (String name : PROCESSES) {
-            Long pid = pid(name);
-            Long ticks = pid == null ? null : ticks(pid);
+            Long ticks = ticksOf(name);
+            if (name.equals("redis")) {
+                for (String node : CLUSTER_NODES) {
+                    Long nodeTicks = ticksOf(node);
+                    ticks = nodeTicks == null ? ticks : (ticks == null ? 0 : ticks) + nodeTicks;
+                }
+            }
             if (ticks != null) {
                 micros.put(name, ticks * 1_000_000 / TICKS_PER_SECOND);
             }
@@ -50,6 +59,11 @@ final class StackCpu {
             }
         });
         return used;
+    }
+
+    private Long ticksOf(String name) {
+        Long pid = pid(name);
+        return pid == null ? null : ticks(pid);
     }
 
     Long pid(String name) {
