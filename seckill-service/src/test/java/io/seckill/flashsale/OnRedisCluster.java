@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * How seckill-service runs on the local Redis Cluster, as {@code ./seckill up --redis-cluster} starts it: only the
  * cluster's nodes configured, and every purchase, stock return and relayed request waiting for one replica. Every
  * cluster IT uses exactly this, so the relays of their (cached) contexts, which all read the same streams, behave
- * alike.
+ * alike. {@code -Dit.confirmations=0} runs them without the wait, to see what it prevents (PurchaseFailoverIT fails).
  */
 public final class OnRedisCluster {
 

@@ -18,6 +18,9 @@ public class RelayProperties {
     /** Pause when every stream was empty. */
     private Duration pollInterval = Duration.ofMillis(20);
 
+    /** A stream found empty is read again after a pause doubling from poll-interval up to this. */
+    private Duration idlePollIntervalMax = Duration.ofMillis(500);
+
     /** An entry delivered to a consumer but not acknowledged for this long is taken over: its consumer is presumed dead. */
     private Duration claimIdle = Duration.ofSeconds(30);
 
@@ -44,6 +47,14 @@ public class RelayProperties {
 
     public void setPollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
+    }
+
+    public Duration getIdlePollIntervalMax() {
+        return idlePollIntervalMax;
+    }
+
+    public void setIdlePollIntervalMax(Duration idlePollIntervalMax) {
+        this.idlePollIntervalMax = idlePollIntervalMax;
     }
 
     public Duration getClaimIdle() {
