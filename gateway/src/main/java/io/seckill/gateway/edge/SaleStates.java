@@ -13,11 +13,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.util.retry.Retry;
 
 /**
@@ -26,7 +29,8 @@ import reactor.util.retry.Retry;
  * the {@link SaleSignal}s every seckill-service instance publishes; forgotten when units come back (a
  * cancellation, a failed order, a reconciliation repair) or the operator changes the sale, on every gateway
  * instance at once, and in any case after {@code seckill.gateway.sale-state-recheck} (an ended sale: after
- * {@link #ENDED_FOR}), so a lost signal costs one request to seckill-service per recheck, never a sale.
+ * {@link #ENDED_FOR}), so a lost signal costs one request to seckill-service per recheck, never a sale. While
+ * this instance is not subscribed to the signals it refuses nothing as sold out from memory.
  */
 @Component
 public class SaleStates implements SmartLifecycle {
@@ -41,13 +45,15 @@ public class SaleStates implements SmartLifecycle {
             .expireAfterWrite(ENDED_FOR).build();
     private final EdgeProperties properties;
     private final Clock clock;
-    private final ReactiveRedisMessageListenerContainer listeners;
+    private final ReactiveRedisConnectionFactory redis;
     private volatile Disposable subscription;
+    /** Subscribed to the signals: only then can this instance hear a unit come back. */
+    private volatile boolean hearing;
 
-    SaleStates(EdgeProperties properties, Clock clock, ReactiveRedisMessageListenerContainer listeners) {
+    SaleStates(EdgeProperties properties, Clock clock, ReactiveRedisConnectionFactory redis) {
         this.properties = properties;
         this.clock = clock;
-        this.listeners = listeners;
+        this.redis = redis;
     }
 
     /** A state seckill-service named for the sale ({@code SOLD_OUT}, {@code NOT_STARTED}, {@code ENDED}, {@code PAUSED}, {@code NOT_FOUND}). */
@@ -60,8 +66,9 @@ public class SaleStates implements SmartLifecycle {
         if (state == null) {
             return Optional.empty();
         }
-        if (state.refusal() != ErrorCode.ENDED
-                && clock.millis() - state.sinceMillis() >= properties.getSaleStateRecheck().toMillis()) {
+        boolean deafToItsReturn = state.refusal() == ErrorCode.SOLD_OUT && !hearing;
+        if (deafToItsReturn || (state.refusal() != ErrorCode.ENDED
+                && clock.millis() - state.sinceMillis() >= properties.getSaleStateRecheck().toMillis())) {
             known.asMap().remove(activityId, state);
             return Optional.empty();
         }
@@ -83,6 +90,16 @@ public class SaleStates implements SmartLifecycle {
         }
     }
 
+    /**
+     * While the subscription is down a returned unit goes unheard, so no sale is refused as sold out from
+     * memory: every shopper is proxied (seckill-service's own flags still spare Redis) until it is back.
+     */
+    void hearing(boolean subscribed) {
+        hearing = subscribed;
+        // Either way a return may have gone unheard before now.
+        known.asMap().values().removeIf(state -> state.refusal() == ErrorCode.SOLD_OUT);
+    }
+
     void hear(SaleSignal signal) {
         switch (signal.kind()) {
             case SOLD_OUT -> known.put(signal.activityId(), new Known(ErrorCode.SOLD_OUT, clock.millis()));
@@ -94,8 +111,19 @@ public class SaleStates implements SmartLifecycle {
 
     @Override
     public void start() {
-        subscription = listeners.receive(ChannelTopic.of(SaleSignal.CHANNEL))
-                .doOnError(lost -> log.warn("Sale signals lost ({}); resubscribing", lost.toString()))
+        // A fresh container per attempt: one whose connection was closed under it never subscribes again.
+        subscription = Flux.defer(() -> {
+                    ReactiveRedisMessageListenerContainer listeners = new ReactiveRedisMessageListenerContainer(redis);
+                    return listeners.receiveLater(ChannelTopic.of(SaleSignal.CHANNEL))
+                            .doOnNext(subscribed -> hearing(true))
+                            .flatMapMany(messages -> messages)
+                            .doFinally(ended -> {
+                                hearing(false);
+                                listeners.destroyLater().subscribe(done -> { }, failed -> { });
+                            });
+                })
+                .doOnError(lost -> log.warn("Sale signals lost ({}); resubscribing",
+                        NestedExceptionUtils.getMostSpecificCause(lost).toString()))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(10)))
                 .subscribe(message -> SaleSignal.decode(message.getMessage()).ifPresent(this::hear));
     }
