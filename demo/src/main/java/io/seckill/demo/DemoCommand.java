@@ -1,15 +1,16 @@
 package io.seckill.demo;
 
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.OperatorCalls;
 import io.seckill.demo.chaos.ChaosMonkey;
 import io.seckill.demo.crowd.BurstOutcome;
 import io.seckill.demo.crowd.Crowd;
-import io.seckill.demo.crowd.GatewayHttp;
+import io.seckill.demo.crowd.PooledTransport;
 import io.seckill.demo.observe.Replay;
 import io.seckill.demo.observe.StackProbe;
 import io.seckill.demo.report.DemoReport;
 import io.seckill.demo.report.Invariants;
 import io.seckill.demo.report.Progress;
-import io.seckill.demo.sale.Operator;
 import io.seckill.demo.sale.OperatorKnobs;
 
 import java.time.Duration;
@@ -41,14 +42,6 @@ public final class DemoCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("bench")) {
-            io.seckill.demo.bench.PurchaseBench.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            System.exit(0);
-        }
-        if (args.length > 0 && args[0].equals("check-dashboards")) {
-            io.seckill.demo.observe.DashboardCheck.main(java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         List<String> flags = new ArrayList<>(List.of(args));
         if (flags.contains("--help") || flags.contains("-h")) {
             System.out.print(DemoOptions.USAGE);
@@ -85,21 +78,22 @@ public final class DemoCommand {
     }
 
     DemoReport run() {
-        GatewayHttp gateway = new GatewayHttp(options.gateway(), options.concurrency());
+        ApiClient gateway = new ApiClient(options.gateway(), new PooledTransport(options.concurrency()));
         try (OperatorKnobs knobs = stack.knobs(); StackProbe probe = StackProbe.local(); Replay replay = new Replay(kafka)) {
             progress.step("operator: 127.0.0.1 trusted as the shoppers' load balancer (one X-Forwarded-For address per shopper)");
-            knobs.set("gateway.yaml", "trusted-proxies: []", "trusted-proxies: [127.0.0.1/32]");
-            sleep(Duration.ofMillis(2500)); // services poll their config file every second
+            knobs.set("gateway.yaml", "seckill.gateway.rate-limits.trusted-proxies", "[127.0.0.1/32]");
+            Waiting.sleep(Duration.ofMillis(2500)); // services poll their config file every second
 
-            Operator operator = new Operator(gateway);
+            OperatorCalls operator = new OperatorCalls(gateway);
             Crowd crowd = new Crowd(gateway, options.shoppers(), options.concurrency());
             int notLoggedIn = crowd.logIn(progress);
             progress.step(String.format("%,d shoppers logged in%s", options.shoppers() - notLoggedIn,
                     notLoggedIn > 0 ? String.format(" (%,d could not)", notLoggedIn) : ""));
 
-            Operator.Sale sale = operator.openSale("Demo flash sale", options.stock(), options.perUserLimit(), Duration.ofSeconds(3));
+            OperatorCalls.Sale sale = operator.openSale("Demo flash sale", options.stock(), options.perUserLimit(),
+                    Instant.now().plusSeconds(4));
             progress.step("sale " + sale.id() + " published and warmed: " + options.stock() + " units, opens at " + sale.startAt());
-            sleepUntil(sale.startAt());
+            Waiting.sleepUntil(sale.startAt());
 
             ChaosMonkey chaos = options.chaos() ? ChaosMonkey.start(stack, progress, sale.id(), probe) : null;
             long burstStarted = System.nanoTime();
@@ -131,7 +125,7 @@ public final class DemoCommand {
             // The packaged 15 minutes hold while the crowd buys, as in a real sale: a timeout shorter than the burst
             // put units back on sale mid-burst and the report counted more purchases than units (1,038 of 1,000
             // on a warm stack, 9,108 on a cold one). Shortened now, so the unpaid orders' saga runs within the demo.
-            knobs.set("order-service.yaml", "payment-timeout: 15m", "payment-timeout: " + options.paymentTimeout().toSeconds() + "s");
+            knobs.set("order-service.yaml", "seckill.settlement.payment-timeout", options.paymentTimeout().toSeconds() + "s");
             progress.step("payments answered " + payments + "; operator: payment timeout " + options.paymentTimeout().toSeconds()
                     + " s, the other " + (unpaid.size() - toPay.size()) + " orders are left to time out");
             int toCancel = unpaid.size() - payments.getOrDefault("PAID", 0);
@@ -146,16 +140,16 @@ public final class DemoCommand {
             Invariants.Snapshot before = snapshot(probe, sale.id());
             int replayed = replay.resend(sale.id(), probe.owners(sale.id(), 100), sale.price());
             progress.step("replayed " + replayed + " accepted purchases to Kafka; waiting for order-service to consume them");
-            sleep(Duration.ofSeconds(2));
+            Waiting.sleep(Duration.ofSeconds(2));
             await("replays consumed", () -> replay.placementLag() == 0, Duration.ofSeconds(60));
-            sleep(Duration.ofSeconds(1));
+            Waiting.sleep(Duration.ofSeconds(1));
             Invariants.Snapshot after = snapshot(probe, sale.id());
             // The platform's own check of the sale: the scheduled one runs once a minute, so a short sale could end
             // unreconciled, and the dashboards' drift panel (checked after the demo) would have nothing to show.
             OptionalLong drift = operator.reconciledDrift(sale.id());
             progress.step(drift.isPresent() ? "operator: reconciliation reports drift " + drift.getAsLong() + " for the sale"
                     : "operator: no reconciliation could run now");
-            sleep(Duration.ofSeconds(6)); // one Prometheus scrape (every 5 s) before the dashboard check reads it
+            Waiting.sleep(Duration.ofSeconds(6)); // one Prometheus scrape (every 5 s) before the dashboard check reads it
 
             acceptedByPlatform = probe.acceptedInRedis(sale.id());
             StackProbe.Orders orders = probe.orders(sale.id());
@@ -186,7 +180,7 @@ public final class DemoCommand {
         int current = safely(done, 0);
         while (current < target && System.nanoTime() < deadline) {
             progress.update(current);
-            sleep(Duration.ofMillis(250));
+            Waiting.sleep(Duration.ofMillis(250));
             current = safely(done, current);
         }
         progress.update(Math.min(current, target));
@@ -199,16 +193,9 @@ public final class DemoCommand {
     }
 
     private void await(String what, BooleanSupplier condition, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) return;
-            } catch (RuntimeException notAnsweringNow) {
-                // Kafka or a service restarting under chaos: ask again
-            }
-            sleep(Duration.ofMillis(250));
+        if (!Waiting.until(condition, patience, Duration.ofMillis(250))) {
+            progress.step(what + ": not reached within " + patience.toSeconds() + " s");
         }
-        progress.step(what + ": not reached within " + patience.toSeconds() + " s");
     }
 
     private static int safely(IntSupplier supplier, int previous) {
@@ -219,16 +206,4 @@ public final class DemoCommand {
         }
     }
 
-    private static void sleepUntil(Instant moment) {
-        Duration wait = Duration.between(Instant.now(), moment);
-        if (!wait.isNegative()) sleep(wait.plusMillis(200));
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package io.seckill.gateway;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import io.seckill.common.testsupport.ArchitectureRules;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -11,6 +11,13 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.seckill.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    // The rule set of every service (common's ArchitectureRules), then this service's own.
     @ArchTest
-    static final ArchRule featuresAreFreeOfCycles = slices().matching("io.seckill.gateway.(*)..").should().beFreeOfCycles();
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresFreeOfCycles("io.seckill.gateway");
+
+    @ArchTest
+    static final ArchRule controllersAreThin = ArchitectureRules.controllersAreThin();
+
+    @ArchTest
+    static final ArchRule noOtherServicesCode = ArchitectureRules.noOtherServicesCode("io.seckill.gateway");
 }

@@ -1,5 +1,6 @@
 package io.seckill.gateway;
 
+import io.seckill.common.testsupport.ApiClient;
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.ServiceProcess;
 import io.seckill.common.testsupport.StackServer;
@@ -38,6 +39,7 @@ public abstract class GatewayStack {
         registry.add("SECKILL_SERVICE_URI", GatewayStack::seckillService);
         registry.add("ORDER_SERVICE_URI", GatewayStack::orderService);
         registry.add("INVENTORY_SERVICE_URI", () -> ServiceProcess.baseUrl("inventory-service"));
+        registry.add("ID_SERVICE_URI", () -> ServiceProcess.baseUrl("id-service"));
     }
 
     /** The real seckill-service behind this gateway (and behind a second one a test may start). */
@@ -53,8 +55,8 @@ public abstract class GatewayStack {
                 () -> Map.of("INVENTORY_SERVICE_URI", ServiceProcess.baseUrl("inventory-service")));
     }
 
-    protected GatewayClient client() {
-        return new GatewayClient("http://127.0.0.1:" + port);
+    protected ApiClient client() {
+        return new ApiClient("http://127.0.0.1:" + port);
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.seckill.id;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import io.seckill.common.testsupport.ArchitectureRules;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -12,8 +13,15 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.seckill.id", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    // The rule set of every service (common's ArchitectureRules), then this service's own.
     @ArchTest
-    static final ArchRule featuresAreFreeOfCycles = slices().matching("io.seckill.id.(*)..").should().beFreeOfCycles();
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresFreeOfCycles("io.seckill.id");
+
+    @ArchTest
+    static final ArchRule controllersAreThin = ArchitectureRules.controllersAreThin();
+
+    @ArchTest
+    static final ArchRule noOtherServicesCode = ArchitectureRules.noOtherServicesCode("io.seckill.id");
 
     @ArchTest
     static final ArchRule generationDoesNotKnowAboutLeaseStorage = noClasses().that()

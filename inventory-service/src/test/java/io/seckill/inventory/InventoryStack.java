@@ -3,7 +3,7 @@ package io.seckill.inventory;
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.StackServer;
 import io.seckill.inventory.hold.HoldingStockFenceIT;
-import io.seckill.inventory.settlement.SeataTccRoundTripIT;
+import io.seckill.inventory.hold.SeataTccRoundTripIT;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;

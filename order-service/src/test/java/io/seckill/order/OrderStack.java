@@ -4,7 +4,7 @@ import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.ServiceProcess;
 import io.seckill.common.testsupport.StackServer;
 import io.seckill.order.events.KafkaRoundTripIT;
-import io.seckill.order.settlement.SeataGlobalTransactionIT;
+import io.seckill.order.placement.SeataGlobalTransactionIT;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;

@@ -1,5 +1,6 @@
 package io.seckill.order;
 
+import io.seckill.common.testsupport.InventoryLedgers;
 import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.event.OrderLifecycleEvent;
 import io.seckill.common.event.OrderRequested;
@@ -26,7 +27,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +42,7 @@ public class Settlements {
     private final ConsumerFactory<String, String> consumers;
     private final JsonMapper json;
     private final OrderMapper orders;
-    private final RestClient inventory = TestTokens.asService(ServiceProcess.baseUrl("inventory-service"));
+    private final InventoryLedgers ledgers = new InventoryLedgers(ServiceProcess.baseUrl("inventory-service"));
 
     Settlements(KafkaTemplate<String, String> kafka, ConsumerFactory<String, String> consumers, JsonMapper json, OrderMapper orders) {
         this.kafka = kafka;
@@ -59,8 +59,7 @@ public class Settlements {
     /** A sale known only to this test, with its own terms. */
     public long openSale(int units, Instant startAt, Instant endAt, int perUserLimit) {
         long activityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        inventory.put().uri("/internal/ledgers/{id}", activityId).body(ledgerOf(units, startAt, endAt, perUserLimit))
-                .retrieve().toBodilessEntity();
+        ledgers.open(activityId, units, startAt, endAt, perUserLimit);
         return activityId;
     }
 
@@ -94,9 +93,8 @@ public class Settlements {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public Map<String, Object> ledger(long activityId) {
-        return inventory.get().uri("/internal/ledgers/{id}", activityId).retrieve().body(Map.class);
+        return ledgers.read(activityId);
     }
 
     public long count(long activityId, OrderStatus status) {

@@ -1,7 +1,8 @@
 package io.seckill.flashsale;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import io.seckill.common.testsupport.ArchitectureRules;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -15,8 +16,15 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.seckill.flashsale", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    // The rule set of every service (common's ArchitectureRules), then this service's own.
     @ArchTest
-    static final ArchRule featuresAreFreeOfCycles = slices().matching("io.seckill.flashsale.(*)..").should().beFreeOfCycles();
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresFreeOfCycles("io.seckill.flashsale");
+
+    @ArchTest
+    static final ArchRule controllersAreThin = ArchitectureRules.controllersAreThin();
+
+    @ArchTest
+    static final ArchRule noOtherServicesCode = ArchitectureRules.noOtherServicesCode("io.seckill.flashsale");
 
     @ArchTest
     static final ArchRule theSharedBottomKnowsNoFeature = noClasses().that().resideInAPackage("..flashsale.sale..")

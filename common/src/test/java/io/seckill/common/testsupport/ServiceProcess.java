@@ -110,6 +110,21 @@ public final class ServiceProcess {
             this(baseUrl, process, null);
         }
 
+        /**
+         * A graceful stop (SIGTERM), as an orchestrator stops an instance: its Kafka consumers leave their groups at
+         * once, rather than holding their partitions until the session times out as after {@link #kill()}.
+         */
+        public void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         /** kill -9: no shutdown hooks, no graceful stop, exactly like a crash. */
         public void kill() {
             process.destroyForcibly();

@@ -10,13 +10,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.web.client.RestClient;
 
 /**
  * Bearer tokens as the gateway's login and the services sign them, with the packaged development
@@ -64,16 +62,6 @@ public final class TestTokens {
                 new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), builder.build()))
                 .getTokenValue();
-    }
-
-    /** A client that calls {@code baseUrl} as a platform service would (for /internal and id endpoints). */
-    public static RestClient asService(String baseUrl) {
-        return RestClient.builder().baseUrl(baseUrl).defaultHeader(HttpHeaders.AUTHORIZATION, bearer(service("test"))).build();
-    }
-
-    /** A client that calls {@code baseUrl} as an operator (for /admin and the management endpoints). */
-    public static RestClient asOperator(String baseUrl) {
-        return RestClient.builder().baseUrl(baseUrl).defaultHeader(HttpHeaders.AUTHORIZATION, bearer(operator())).build();
     }
 
     /** The Authorization header value for a token. */

@@ -1,12 +1,13 @@
 package io.seckill.demo.bench;
 
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.OperatorCalls;
 import io.seckill.demo.LocalStack;
+import io.seckill.demo.Waiting;
 import io.seckill.demo.crowd.Crowd;
-import io.seckill.demo.crowd.GatewayHttp;
-import io.seckill.demo.crowd.GatewayHttp.Answer;
+import io.seckill.demo.crowd.PooledTransport;
 import io.seckill.demo.observe.StackProbe;
 import io.seckill.demo.report.Progress;
-import io.seckill.demo.sale.Operator;
 import io.seckill.demo.sale.OperatorKnobs;
 
 import java.io.IOException;
@@ -58,6 +59,8 @@ public final class PurchaseBench {
     /** For a quick look while working: {@code -Dbench.only=purchases} runs the ceilings and purchase rows alone. */
     private static final boolean PURCHASES_ONLY = "purchases".equals(System.getProperty("bench.only"));
 
+    private static final String STRATEGY = "seckill.purchase.strategy";
+
     enum Mode {
         DIRECT("seckill-service directly"), GATEWAY("through the gateway"), DIRECT_LOCK("seckill-service, Redisson lock");
 
@@ -76,8 +79,8 @@ public final class PurchaseBench {
     private final Path results = stack.repo().resolve("results");
     private final Wrk wrk = new Wrk(stack.state().resolve("bench"), stack.state().resolve("logs"));
     private final FlightRecordings recordings = new FlightRecordings(stack.state().resolve("bench"));
-    private final GatewayHttp gateway = new GatewayHttp(gatewayUrl, WHOLE_SALE_CONCURRENCY);
-    private final GatewayHttp seckill = new GatewayHttp(seckillUrl, 4);
+    private final ApiClient gateway = new ApiClient(gatewayUrl, new PooledTransport(WHOLE_SALE_CONCURRENCY));
+    private final ApiClient seckill = new ApiClient(seckillUrl, new PooledTransport(4));
     private Path credentials;
     private StackProbe probe;
     private List<FlightRecordings.Profile> profiles = List.of();
@@ -91,9 +94,9 @@ public final class PurchaseBench {
         BenchReport report = new BenchReport();
         try (OperatorKnobs knobs = stack.knobs(); StackProbe probe = StackProbe.local()) {
             this.probe = probe;
-            knobs.set("gateway.yaml", "trusted-proxies: []", "trusted-proxies: [127.0.0.1/32]");
-            sleep(2500);
-            Operator operator = new Operator(gateway);
+            knobs.set("gateway.yaml", "seckill.gateway.rate-limits.trusted-proxies", "[127.0.0.1/32]");
+            Waiting.sleep(Duration.ofMillis(2500));
+            OperatorCalls operator = new OperatorCalls(gateway);
             Crowd crowd = new Crowd(gateway, SHOPPERS, WHOLE_SALE_CONCURRENCY);
             int notLoggedIn = crowd.logIn(progress);
             if (notLoggedIn > 0) {
@@ -112,8 +115,8 @@ public final class PurchaseBench {
 
             // Sold out: a one-unit sale whose unit is gone. Shoppers behave as in any sale: ask for a token and
             // buy if one is issued; a purchase is one attempt, however far it got.
-            Operator.Sale soldOut = operator.openSale("Bench sold out", 1, 1, Duration.ZERO);
-            sleepUntil(soldOut.startAt());
+            OperatorCalls.Sale soldOut = operator.openSale("Bench sold out", 1, 1, java.time.Instant.now().plusSeconds(1));
+            Waiting.sleepUntil(soldOut.startAt());
             buyOnce(crowd, soldOut.id());
             report.purchasesBy(rounds(List.of(Mode.DIRECT, Mode.GATEWAY), soldOut.id(), false, knobs), "sold out (local flag), ");
 
@@ -123,17 +126,17 @@ public final class PurchaseBench {
             }
 
             // Accepted, settlement held: the purchase path alone, profiled.
-            knobs.set("order-service.yaml", "placement-paused: false", "placement-paused: true");
-            sleep(2500);
-            Operator.Sale held = operator.openSale("Bench held rounds", BIG_STOCK, BIG_LIMIT, Duration.ZERO);
-            sleepUntil(held.startAt());
+            knobs.set("order-service.yaml", "seckill.settlement.placement-paused", "true");
+            Waiting.sleep(Duration.ofMillis(2500));
+            OperatorCalls.Sale held = operator.openSale("Bench held rounds", BIG_STOCK, BIG_LIMIT, java.time.Instant.now().plusSeconds(1));
+            Waiting.sleepUntil(held.startAt());
             report.purchasesBy(rounds(List.of(Mode.values()), held.id(), true, knobs), "accepted, ");
             if (probe.onRedisCluster()) {
                 report.purchasesBy(withoutTheReplicaWait(held.id(), knobs), "accepted, no wait for a replica, ");
             }
             if (scaleOut) {
                 restartServices(Map.of()); // the second seckill-service instance
-                sleep(3000); // the gateway's next health check finds it ready
+                Waiting.sleep(Duration.ofMillis(3000)); // the gateway's next health check finds it ready
                 report.purchasesBy(rounds(List.of(Mode.GATEWAY), held.id(), true, knobs, false),
                         "accepted, two seckill-service instances, ");
             }
@@ -143,7 +146,7 @@ public final class PurchaseBench {
             } else {
                 progress.step(String.format("%,d purchases accepted with placement held; releasing it", heldRequests));
                 report.settlement(phase("settlement of the held requests", heldRequests, SETTLE_PATIENCE,
-                        () -> knobs.set("order-service.yaml", "placement-paused: true", "placement-paused: false"),
+                        () -> knobs.set("order-service.yaml", "seckill.settlement.placement-paused", "false"),
                         () -> probe.orders(held.id()).total()).row());
                 report.settlement(timeOut("timeout of the held rounds' orders", held.id(), heldRequests, knobs, probe));
             }
@@ -156,9 +159,9 @@ public final class PurchaseBench {
     }
 
     /** The whole sale: the demo's burst through the gateway, its settlement, and its orders' timeout. */
-    private void wholeSale(BenchReport report, Operator operator, Crowd crowd, OperatorKnobs knobs, StackProbe probe) {
-        Operator.Sale sale = operator.openSale("Bench whole sale", WHOLE_SALE_UNITS, 1, Duration.ZERO);
-        sleepUntil(sale.startAt());
+    private void wholeSale(BenchReport report, OperatorCalls operator, Crowd crowd, OperatorKnobs knobs, StackProbe probe) {
+        OperatorCalls.Sale sale = operator.openSale("Bench whole sale", WHOLE_SALE_UNITS, 1, java.time.Instant.now().plusSeconds(1));
+        Waiting.sleepUntil(sale.startAt());
         Burst burst = burst(crowd, sale.id());
         report.purchases(burst.row());
         int acceptedUnits = probe.acceptedInRedis(sale.id()).size();
@@ -166,7 +169,7 @@ public final class PurchaseBench {
                 () -> probe.orders(sale.id()).total());
         double lastAcceptedToLastCreated = (settled.endedNanos() - burst.lastAcceptedNanos()) / 1e9;
         report.settlement(settled.row());
-        sleep(2000); // every order of the sale older than the 1 s timeout about to be set
+        Waiting.sleep(Duration.ofMillis(2000)); // every order of the sale older than the 1 s timeout about to be set
         BenchRow timedOut = timeOut("timeout of the whole sale's orders", sale.id(), acceptedUnits, knobs, probe);
         report.settlement(timedOut);
         report.wholeSale(WHOLE_SALE_UNITS, acceptedUnits, lastAcceptedToLastCreated, burst.row().seconds(),
@@ -245,7 +248,7 @@ public final class PurchaseBench {
         } catch (Exception e) {
             process.destroyForcibly();
         }
-        sleep(3000); // the gateway's next health check takes it out
+        Waiting.sleep(Duration.ofMillis(3000)); // the gateway's next health check takes it out
     }
 
     /** {@code ./seckill up --services}: starts the services that are down, with {@code environment} added. */
@@ -280,7 +283,7 @@ public final class PurchaseBench {
                 length, environment);
         // The relay moves the round's purchases to Kafka behind it: their CPU belongs to this round, not the next.
         long drainStarted = System.nanoTime();
-        awaitCondition(() -> probe.requestBacklog(activityId) == 0, Duration.ofSeconds(60));
+        Waiting.until(() -> probe.requestBacklog(activityId) == 0, Duration.ofSeconds(60), Duration.ofMillis(100));
         double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
         Map<String, Long> used = withGenerator(StackCpu.between(before, cpu.read()), result.generatorCpuMicros());
         // Accepted rounds count the 202s; sold-out rounds every attempt (each began with a token request).
@@ -311,7 +314,7 @@ public final class PurchaseBench {
         Map<String, Long> before = cpu.read();
         long started = System.nanoTime();
         action.run();
-        boolean finished = awaitCondition(() -> done.getAsInt() >= units, patience);
+        boolean finished = Waiting.until(() -> done.getAsInt() >= units, patience, Duration.ofMillis(100));
         long ended = System.nanoTime();
         double seconds = (ended - started) / 1e9;
         long reached = finished ? units : Math.max(0, safely(done));
@@ -331,9 +334,9 @@ public final class PurchaseBench {
     private BenchRow timeOut(String name, long activityId, int orders, OperatorKnobs knobs, StackProbe probe) {
         int initiallyRemaining = probe.redisRemaining(activityId);
         BenchRow row = phase(name, orders, CANCEL_PATIENCE,
-                () -> knobs.set("order-service.yaml", "payment-timeout: 15m", "payment-timeout: 1s"),
+                () -> knobs.set("order-service.yaml", "seckill.settlement.payment-timeout", "1s"),
                 () -> probe.redisRemaining(activityId) - initiallyRemaining).row();
-        knobs.set("order-service.yaml", "payment-timeout: 1s", "payment-timeout: 15m");
+        knobs.set("order-service.yaml", "seckill.settlement.payment-timeout", "15m");
         return row;
     }
 
@@ -354,11 +357,11 @@ public final class PurchaseBench {
             String bearer = crowd.token(shopper);
             String address = Crowd.address(shopper);
             long asked = System.nanoTime();
-            Answer issued = gateway.send("POST", "/api/activities/" + activityId + "/purchase-token", bearer, null, address);
+            ApiClient.Reply issued = gateway.send("POST", "/api/activities/" + activityId + "/purchase-token", bearer, null, Map.of("X-Forwarded-For", address));
             requests.incrementAndGet();
             String outcome;
             if (issued.ok()) {
-                Answer bought = gateway.send("POST", issued.text("purchasePath"), bearer, GatewayHttp.body("quantity", 1), address);
+                ApiClient.Reply bought = gateway.send("POST", issued.text("purchasePath"), bearer, Map.of("quantity", 1), Map.of("X-Forwarded-For", address));
                 requests.incrementAndGet();
                 outcome = bought.status() == 202 ? "ACCEPTED" : bought.code();
                 if (bought.status() == 202) {
@@ -385,8 +388,8 @@ public final class PurchaseBench {
 
     private void buyOnce(Crowd crowd, long activityId) {
         String shopper = crowd.token(1);
-        Answer token = seckill.send("POST", "/api/activities/" + activityId + "/purchase-token", shopper, null, null);
-        Answer bought = seckill.send("POST", token.text("purchasePath"), shopper, GatewayHttp.body("quantity", 1), null);
+        ApiClient.Reply token = seckill.send("POST", "/api/activities/" + activityId + "/purchase-token", shopper, null);
+        ApiClient.Reply bought = seckill.send("POST", token.text("purchasePath"), shopper, Map.of("quantity", 1));
         if (bought.status() != 202) {
             throw new IllegalStateException("could not buy the sold-out sale's unit: " + bought.status() + " " + bought.json());
         }
@@ -434,18 +437,12 @@ public final class PurchaseBench {
         return prefix;
     }
 
+    /** The purchase strategy the rounds measure, switched as an operator switches it (a live knob). */
     private void strategy(OperatorKnobs knobs, boolean lock) {
-        String content;
-        try {
-            content = Files.readString(stack.config().resolve("seckill-service.yaml"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        boolean isLock = content.contains("strategy: redisson-lock");
-        if (isLock != lock) {
-            knobs.set("seckill-service.yaml", lock ? "strategy: lua   " : "strategy: redisson-lock",
-                    lock ? "strategy: redisson-lock" : "strategy: lua   ");
-            sleep(2500); // the service compares its config file every half second
+        String wanted = lock ? "redisson-lock" : "lua";
+        if (!knobs.get("seckill-service.yaml", STRATEGY).equals(wanted)) {
+            knobs.set("seckill-service.yaml", STRATEGY, wanted);
+            Waiting.sleep(Duration.ofMillis(2500)); // the service compares its config file every half second
         }
     }
 
@@ -489,31 +486,6 @@ public final class PurchaseBench {
         }
     }
 
-    private static boolean awaitCondition(BooleanSupplier condition, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return true;
-                }
-            } catch (RuntimeException notAnsweringNow) {
-                // a store busy or restarting: ask again
-            }
-            sleep(100);
-        }
-        return false;
-    }
 
-    private static void sleepUntil(java.time.Instant moment) {
-        long millis = Duration.between(java.time.Instant.now(), moment).toMillis();
-        if (millis > 0) sleep(millis + 200);
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -39,7 +39,9 @@ final class StackCpu {
             if (name.equals("redis")) {
                 for (String node : CLUSTER_NODES) {
                     Long nodeTicks = ticksOf(node);
-                    ticks = nodeTicks == null ? ticks : (ticks == null ? 0 : ticks) + nodeTicks;
+                    if (nodeTicks != null) {
+                        ticks = ticks == null ? nodeTicks : Long.valueOf(ticks + nodeTicks);
+                    }
                 }
             }
             if (ticks != null) {

@@ -1,12 +1,14 @@
 package io.seckill.demo.chaos;
 
 import io.seckill.demo.LocalStack;
+import io.seckill.demo.Waiting;
 import io.seckill.demo.observe.StackProbe;
 import io.seckill.demo.report.Progress;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -91,7 +93,7 @@ public final class ChaosMonkey implements AutoCloseable {
             restarter.start();
         });
         for (int i = 0; i < order.size(); i++) {
-            pause(i == 0 ? 1_000 + ThreadLocalRandom.current().nextInt(2_000) : 1_500 + ThreadLocalRandom.current().nextInt(2_500));
+            Waiting.sleep(Duration.ofMillis(i == 0 ? 1_000 + ThreadLocalRandom.current().nextInt(2_000) : 1_500 + ThreadLocalRandom.current().nextInt(2_500)));
             kill(order.get(i));
         }
         servers.finish();
@@ -219,7 +221,7 @@ public final class ChaosMonkey implements AutoCloseable {
             } catch (RuntimeException notYet) {
                 // no live master for the slot until the replica is promoted
             }
-            pause(200);
+            Waiting.sleep(Duration.ofMillis(200));
         }
         record("no replica took over from %d within 30 s", deadMaster);
     }
@@ -230,11 +232,4 @@ public final class ChaosMonkey implements AutoCloseable {
         progress.step("chaos: " + String.format(format, args));
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

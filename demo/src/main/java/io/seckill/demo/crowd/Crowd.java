@@ -1,6 +1,7 @@
 package io.seckill.demo.crowd;
 
-import io.seckill.demo.crowd.GatewayHttp.Answer;
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.DemoAccounts;
 import io.seckill.demo.report.Progress;
 
 import java.util.ArrayList;
@@ -21,14 +22,12 @@ import java.util.function.IntConsumer;
 public final class Crowd {
 
     private static final String PREFIX = "shopper-";
-    private static final String PASSWORD = "shopper-pass";
-
-    private final GatewayHttp gateway;
+    private final ApiClient gateway;
     private final int size;
     private final int concurrency;
     private final String[] tokens;
 
-    public Crowd(GatewayHttp gateway, int size, int concurrency) {
+    public Crowd(ApiClient gateway, int size, int concurrency) {
         this.gateway = gateway;
         this.size = size;
         this.concurrency = concurrency;
@@ -48,8 +47,8 @@ public final class Crowd {
     public int logIn(Progress progress) {
         AtomicInteger failed = new AtomicInteger();
         forEachShopper(progress, "logging in", shopper -> {
-            Answer login = call("POST", "/auth/login", null,
-                    GatewayHttp.body("username", username(shopper), "password", PASSWORD), shopper);
+            ApiClient.Reply login = call("POST", "/auth/login", null,
+                    Map.of("username", username(shopper), "password", DemoAccounts.SHOPPER_PASSWORD), shopper);
             if (login.ok()) {
                 tokens[shopper] = login.text("accessToken");
             } else {
@@ -66,13 +65,13 @@ public final class Crowd {
             if (tokens[shopper] == null) return;
             int attempts = shopper % 10 == 0 ? perUserLimit + 1 : 1;
             for (int i = 0; i < attempts; i++) {
-                Answer issued = call("POST", "/api/activities/" + activityId + "/purchase-token", tokens[shopper], null, shopper);
+                ApiClient.Reply issued = call("POST", "/api/activities/" + activityId + "/purchase-token", tokens[shopper], null, shopper);
                 if (!issued.ok()) {
                     outcome.refused(issued.code());
                     continue;
                 }
                 long started = System.nanoTime();
-                Answer bought = call("POST", issued.text("purchasePath"), tokens[shopper], GatewayHttp.body("quantity", 1), shopper);
+                ApiClient.Reply bought = call("POST", issued.text("purchasePath"), tokens[shopper], Map.of("quantity", 1), shopper);
                 long latency = System.nanoTime() - started;
                 if (bought.status() == 202) {
                     outcome.accepted(Long.parseLong(bought.text("orderId")), shopper, latency);
@@ -92,7 +91,7 @@ public final class Crowd {
         List<Map.Entry<Long, Integer>> work = new ArrayList<>(orders);
         run(progress, "paying", work.size(), index -> {
             Map.Entry<Long, Integer> order = work.get(index);
-            Answer paid = call("POST", "/api/orders/" + order.getKey() + "/payment", tokens[order.getValue()], null, order.getValue());
+            ApiClient.Reply paid = call("POST", "/api/orders/" + order.getKey() + "/payment", tokens[order.getValue()], null, order.getValue());
             answers.merge(paid.ok() ? "PAID" : paid.code(), 1, Integer::sum);
         });
         return answers;
@@ -141,8 +140,9 @@ public final class Crowd {
         return tokens[shopper];
     }
 
-    private Answer call(String method, String path, String token, Object body, int shopper) {
-        return gateway.send(method, path, token, body, address(shopper));
+    /** As the shopper's own client behind the load balancer, which names its address in X-Forwarded-For. */
+    private ApiClient.Reply call(String method, String path, String token, Object body, int shopper) {
+        return gateway.send(method, path, token, body, Map.of("X-Forwarded-For", address(shopper)));
     }
 
     /** 10.x.y.z, distinct per shopper. */

@@ -3,9 +3,10 @@ package io.seckill.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.DemoAccounts;
+import io.seckill.common.testsupport.OperatorCalls;
 import io.seckill.common.testsupport.TestTokens;
-import io.seckill.gateway.GatewayClient;
-import io.seckill.gateway.GatewayClient.Response;
 import io.seckill.gateway.GatewayStack;
 
 import java.nio.charset.StandardCharsets;
@@ -31,10 +32,10 @@ class GatewayAuthIT extends GatewayStack {
 
     @Test
     void withoutATokenShoppingIsRefusedWith401ButBrowsingWorks() {
-        GatewayClient gateway = client();
+        ApiClient gateway = client();
 
-        Response token = gateway.send("POST", "/api/activities/1/purchase-token", null, null);
-        Response browse = gateway.send("GET", "/api/activities", null, null);
+        ApiClient.Reply token = gateway.send("POST", "/api/activities/1/purchase-token", null, null);
+        ApiClient.Reply browse = gateway.send("GET", "/api/activities", null, null);
 
         assertThat(token.status()).isEqualTo(401);
         assertThat(token.contentType()).startsWith("application/problem+json");
@@ -50,7 +51,7 @@ class GatewayAuthIT extends GatewayStack {
                 Instant.now().minus(Duration.ofDays(1)));
 
         for (String token : List.of(forged, expired, "not.a.jwt")) {
-            Response response = client().send("GET", "/api/orders/1", token, null);
+            ApiClient.Reply response = client().send("GET", "/api/orders/1", token, null);
             assertThat(response.status()).as(token).isEqualTo(401);
             assertThat(response.code()).isEqualTo("UNAUTHORIZED");
         }
@@ -70,7 +71,7 @@ class GatewayAuthIT extends GatewayStack {
         for (String token : List.of(TestTokens.sign(TestTokens.USER_SECRET, neverExpires, null),
                 TestTokens.sign(TestTokens.USER_SECRET, crlf, Duration.ofHours(1)),
                 TestTokens.sign(TestTokens.USER_SECRET, otherIssuer, Duration.ofHours(1)))) {
-            Response response = client().send("POST", "/api/activities/1/purchase-token", token, null);
+            ApiClient.Reply response = client().send("POST", "/api/activities/1/purchase-token", token, null);
             assertThat(response.status()).as(response.body()).isEqualTo(401);
             assertThat(response.code()).isEqualTo("UNAUTHORIZED");
         }
@@ -83,33 +84,33 @@ class GatewayAuthIT extends GatewayStack {
      */
     @Test
     void repeatedWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
-        GatewayClient gateway = client();
+        ApiClient gateway = client();
         String victim = "shopper-" + ThreadLocalRandom.current().nextInt(1, 49_999);
         Map<String, String> guess = Map.of("username", victim, "password", "guess");
 
         for (int attempt = 1; attempt <= 5; attempt++) {
             assertThat(gateway.send("POST", "/auth/login", null, guess).status()).as("free failure %d", attempt).isEqualTo(401);
         }
-        Response sixth = gateway.send("POST", "/auth/login", null, guess);
-        Response right = gateway.send("POST", "/auth/login", null, Map.of("username", victim, "password", GatewayClient.SHOPPER_PASSWORD));
+        ApiClient.Reply sixth = gateway.send("POST", "/auth/login", null, guess);
+        ApiClient.Reply right = gateway.send("POST", "/auth/login", null, Map.of("username", victim, "password", DemoAccounts.SHOPPER_PASSWORD));
 
         assertThat(sixth.status()).isEqualTo(401);
         assertThat(right.status()).as(right.body()).isEqualTo(429);
         assertThat(right.contentType()).startsWith("application/problem+json");
         assertThat(Long.parseLong(right.header("Retry-After"))).isPositive();
         assertThat(right.body()).doesNotContain("accessToken");
-        assertThat(gateway.login("alice", GatewayClient.SHOPPER_PASSWORD)).as("another account").isNotBlank();
+        assertThat(gateway.login("alice", DemoAccounts.SHOPPER_PASSWORD)).as("another account").isNotBlank();
     }
 
     @Test
     void aShopperOnAdminIsRefusedWith403AndTheOperatorGetsThrough() {
-        GatewayClient gateway = client();
-        String shopper = gateway.login("alice", GatewayClient.SHOPPER_PASSWORD);
-        String operator = gateway.login(GatewayClient.OPERATOR, GatewayClient.OPERATOR_PASSWORD);
+        ApiClient gateway = client();
+        String shopper = gateway.login("alice", DemoAccounts.SHOPPER_PASSWORD);
+        String operator = gateway.login(DemoAccounts.OPERATOR, DemoAccounts.OPERATOR_PASSWORD);
 
-        Response asShopper = gateway.send("GET", "/admin/relay/dead-letters", shopper, null);
-        Response asOperator = gateway.send("GET", "/admin/relay/dead-letters", operator, null);
-        Response actuatorAsShopper = gateway.send("GET", "/actuator/gateway/routes", shopper, null);
+        ApiClient.Reply asShopper = gateway.send("GET", "/admin/relay/dead-letters", shopper, null);
+        ApiClient.Reply asOperator = gateway.send("GET", "/admin/relay/dead-letters", operator, null);
+        ApiClient.Reply actuatorAsShopper = gateway.send("GET", "/actuator/gateway/routes", shopper, null);
 
         assertThat(asShopper.status()).isEqualTo(403);
         assertThat(asShopper.code()).isEqualTo("FORBIDDEN");
@@ -120,9 +121,9 @@ class GatewayAuthIT extends GatewayStack {
 
     @Test
     void aWrongPasswordOrUnknownUserGets401AndNoToken() {
-        Response wrong = client().send("POST", "/auth/login", null, Map.of("username", "alice", "password", "guess"));
-        Response unknown = client().send("POST", "/auth/login", null, Map.of("username", "mallory", "password", "x"));
-        Response invalid = client().send("POST", "/auth/login", null, Map.of("username", ""));
+        ApiClient.Reply wrong = client().send("POST", "/auth/login", null, Map.of("username", "alice", "password", "guess"));
+        ApiClient.Reply unknown = client().send("POST", "/auth/login", null, Map.of("username", "mallory", "password", "x"));
+        ApiClient.Reply invalid = client().send("POST", "/auth/login", null, Map.of("username", ""));
 
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
@@ -138,17 +139,17 @@ class GatewayAuthIT extends GatewayStack {
      */
     @Test
     void aSpoofedIdentityHeaderIsIgnoredAndNobodyPaysSomeoneElsesOrder() {
-        GatewayClient gateway = client();
-        String saleId = gateway.openSale("Spoof test " + System.nanoTime(), 10, 1);
+        ApiClient gateway = client();
+        String saleId = OperatorCalls.openSaleNow(gateway, "Spoof test " + System.nanoTime(), 10, 1);
         int number = ThreadLocalRandom.current().nextInt(1, 49_999);
         String alice = "shopper-" + number;
         String bob = "shopper-" + (number + 1);
-        String aliceToken = gateway.login(alice, GatewayClient.SHOPPER_PASSWORD);
-        String bobToken = gateway.login(bob, GatewayClient.SHOPPER_PASSWORD);
+        String aliceToken = gateway.login(alice, DemoAccounts.SHOPPER_PASSWORD);
+        String bobToken = gateway.login(bob, DemoAccounts.SHOPPER_PASSWORD);
         Map<String, String> spoofed = Map.of("X-User-Id", bob, "X-User-Roles", "OPERATOR");
 
-        Response issued = gateway.send("POST", "/api/activities/" + saleId + "/purchase-token", aliceToken, null, spoofed);
-        Response bought = gateway.send("POST", issued.json().get("purchasePath").asString(), aliceToken,
+        ApiClient.Reply issued = gateway.send("POST", "/api/activities/" + saleId + "/purchase-token", aliceToken, null, spoofed);
+        ApiClient.Reply bought = gateway.send("POST", issued.json().get("purchasePath").asString(), aliceToken,
                 Map.of("quantity", 1), spoofed);
         assertThat(bought.status()).as(bought.body()).isEqualTo(202);
         String orderId = bought.json().get("orderId").asString();
@@ -162,12 +163,12 @@ class GatewayAuthIT extends GatewayStack {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
                 () -> gateway.send("GET", "/api/orders/" + orderId, aliceToken, null).status() == 200);
-        Response bobPays = gateway.send("POST", "/api/orders/" + orderId + "/payment", bobToken, null, Map.of("X-User-Id", alice));
-        Response order = gateway.send("GET", "/api/orders/" + orderId, aliceToken, null);
+        ApiClient.Reply bobPays = gateway.send("POST", "/api/orders/" + orderId + "/payment", bobToken, null, Map.of("X-User-Id", alice));
+        ApiClient.Reply order = gateway.send("GET", "/api/orders/" + orderId, aliceToken, null);
         assertThat(bobPays.status()).isEqualTo(404);
         assertThat(order.json().get("status").asString()).as("still unpaid").isEqualTo("CREATED");
 
-        Response alicePays = gateway.send("POST", "/api/orders/" + orderId + "/payment", aliceToken, null);
+        ApiClient.Reply alicePays = gateway.send("POST", "/api/orders/" + orderId + "/payment", aliceToken, null);
         assertThat(alicePays.status()).isEqualTo(200);
         assertThat(alicePays.json().get("status").asString()).isEqualTo("PAID");
     }

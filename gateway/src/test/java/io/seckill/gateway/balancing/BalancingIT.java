@@ -2,8 +2,10 @@ package io.seckill.gateway.balancing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.DemoAccounts;
+import io.seckill.common.testsupport.OperatorCalls;
 import io.seckill.common.testsupport.ServiceProcess;
-import io.seckill.gateway.GatewayClient;
 import io.seckill.gateway.GatewayStack;
 
 import java.io.IOException;
@@ -43,7 +45,11 @@ class BalancingIT extends GatewayStack {
             second = ServiceProcess.startDetached("seckill-service", Map.of(
                     "ID_SERVICE_URI", ServiceProcess.baseUrl("id-service"),
                     "INVENTORY_SERVICE_URI", ServiceProcess.baseUrl("inventory-service"),
-                    "ORDER_SERVICE_URI", orderService()));
+                    "ORDER_SERVICE_URI", orderService(),
+                    // This instance is killed: its order-event partitions must not wait out the default 45 s session
+                    // before the first instance takes them, for the tests that run after this one.
+                    "SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"10000\","
+                            + "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"3000\"}"));
         }
         return second;
     }
@@ -58,9 +64,9 @@ class BalancingIT extends GatewayStack {
 
     @Test
     void requestsSpreadOverBothAndAFrozenThenAKilledInstanceIsRoutedAround() throws Exception {
-        GatewayClient gateway = client();
-        String shopper = gateway.login("alice", GatewayClient.SHOPPER_PASSWORD);
-        String sale = gateway.openSale("Balanced sale", 100, 1);
+        ApiClient gateway = client();
+        String shopper = gateway.login("alice", DemoAccounts.SHOPPER_PASSWORD);
+        String sale = OperatorCalls.openSaleNow(gateway, "Balanced sale", 100, 1);
         ServiceProcess.Running b = secondInstance();
         String a = seckillService();
 
@@ -95,7 +101,7 @@ class BalancingIT extends GatewayStack {
         assertThat(tokens).as("purchase tokens asked for after the second instance died").containsOnly(200);
     }
 
-    private static List<Integer> listSales(GatewayClient gateway, int times) {
+    private static List<Integer> listSales(ApiClient gateway, int times) {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             statuses.add(gateway.send("GET", "/api/activities", null, null).status());

@@ -2,8 +2,8 @@ package io.seckill.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seckill.gateway.GatewayClient;
-import io.seckill.gateway.GatewayClient.Response;
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.DemoAccounts;
 import io.seckill.gateway.GatewayStack;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ class EdgeIT extends GatewayStack {
 
     @Test
     void anUnknownRouteIs404ProblemJson() {
-        Response response = client().send("GET", "/no/such/page", null, null);
+        ApiClient.Reply response = client().send("GET", "/no/such/page", null, null);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -31,18 +31,18 @@ class EdgeIT extends GatewayStack {
     /** Internal endpoints (ledgers, holds, order units) and id-service are not routed, however they are spelled. */
     @Test
     void internalEndpointsAndIdServiceAreUnreachable() {
-        GatewayClient gateway = client();
-        String operator = gateway.login(GatewayClient.OPERATOR, GatewayClient.OPERATOR_PASSWORD);
+        ApiClient gateway = client();
+        String operator = gateway.login(DemoAccounts.OPERATOR, DemoAccounts.OPERATOR_PASSWORD);
 
         for (String path : List.of("/internal/holds/1", "/internal/ledgers/1", "/internal/orders/activities/1/units",
                 "/api/ids", "/ids/next", "/api/internal/holds")) {
-            Response response = gateway.send("GET", path, operator, null);
+            ApiClient.Reply response = gateway.send("GET", path, operator, null);
             assertThat(response.status()).as(path).isIn(401, 403, 404);
             assertThat(response.contentType()).as(path).startsWith("application/problem+json");
         }
         for (String path : List.of("/api/activities/%2e%2e/%2e%2e/internal/holds/1", "/api/activities/..;/internal/holds/1",
                 "/api/activities/1%2F..%2F..%2Finternal%2Fholds")) {
-            Response response = gateway.send("GET", path, operator, null);
+            ApiClient.Reply response = gateway.send("GET", path, operator, null);
             assertThat(response.status()).as(path).isEqualTo(400);
             assertThat(response.code()).as(path).isEqualTo("VALIDATION_FAILED");
         }
@@ -59,13 +59,13 @@ class EdgeIT extends GatewayStack {
      */
     @Test
     void aKeepAliveConnectionAnswersEveryBackToBackRequest() {
-        GatewayClient gateway = client(); // one client: its pooled connection carries every request
+        ApiClient gateway = client(); // one client: its pooled connection carries every request
         for (int round = 0; round < 150; round++) {
             // A client address of its own per round (127.0.0.1 is a trusted proxy here): no bucket runs dry.
             Map<String, String> client = Map.of("X-Forwarded-For", "10.77.0." + round);
             for (String path : List.of("/auth/nothing", "/ids/next", "/internal/holds/1",
                     "/auth/nothing", "/api/activities/%2e%2e/%2e%2e/internal/holds/1", "/api/activities/..;/internal/holds/1")) {
-                // No answer surfaces as GatewayClient's "GET <path> failed" (request timed out).
+                // No answer surfaces as ApiClient's "GET <path> failed" (request timed out).
                 assertThat(gateway.send("GET", path, null, null, client).status()).as("round %d, %s", round, path).isIn(400, 404);
             }
         }
@@ -83,11 +83,11 @@ class EdgeIT extends GatewayStack {
 
     @Test
     void anOversizedBodyIs413WhetherDeclaredOrChunked() throws IOException {
-        GatewayClient gateway = client();
-        String shopper = gateway.login("alice", GatewayClient.SHOPPER_PASSWORD);
+        ApiClient gateway = client();
+        String shopper = gateway.login("alice", DemoAccounts.SHOPPER_PASSWORD);
         String big = "{\"quantity\":1,\"pad\":\"" + "x".repeat(64 * 1024) + "\"}";
 
-        Response declared = gateway.send("POST", "/api/activities/1/purchases/token", shopper, big);
+        ApiClient.Reply declared = gateway.send("POST", "/api/activities/1/purchases/token", shopper, big);
         String chunked = raw("POST /api/activities/1/purchases/token HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + shopper + "\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"

@@ -2,8 +2,8 @@ package io.seckill.gateway.edge;
 
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.ApiClient;
 import io.seckill.common.testsupport.ServiceProcess;
-import io.seckill.gateway.GatewayClient;
 import io.seckill.gateway.GatewayStack;
 
 import java.io.IOException;
@@ -42,7 +42,7 @@ class EdgeRefusalIT extends GatewayStack {
     @AfterEach
     void restore() throws IOException {
         if (second != null) {
-            second.kill();
+            second.stop();
         }
         Files.writeString(CONFIG_FILE, shipped);
         await().atMost(Duration.ofSeconds(10)).until(() -> edge.getSaleStateRecheck().equals(Duration.ofSeconds(1)));
@@ -50,6 +50,6 @@ class EdgeRefusalIT extends GatewayStack {
 
     @Test
     void aSoldOutSaleIsRefusedByEveryDoorUntilAUnitComesBackThenByNone() throws Exception {
-        SoldOutDoors.refuseUntilAUnitComesBackThenLetShoppersThrough(client(), new GatewayClient(second.baseUrl()));
+        SoldOutDoors.refuseUntilAUnitComesBackThenLetShoppersThrough(client(), new ApiClient(second.baseUrl()));
     }
 }

@@ -3,8 +3,9 @@ package io.seckill.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.seckill.gateway.GatewayClient;
-import io.seckill.gateway.GatewayClient.Response;
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.DemoAccounts;
+import io.seckill.common.testsupport.OperatorCalls;
 import io.seckill.gateway.GatewayStack;
 
 import java.io.IOException;
@@ -49,20 +50,20 @@ class RateLimitIT extends GatewayStack {
 
     @Test
     void overThePerUserLimitIs429WithRetryAfterAndRaisingItInConfigAdmitsAgainWithoutRestart() throws IOException {
-        GatewayClient gateway = client();
-        String token = gateway.login("shopper-" + ThreadLocalRandom.current().nextInt(1, 50_000), GatewayClient.SHOPPER_PASSWORD);
+        ApiClient gateway = client();
+        String token = gateway.login("shopper-" + ThreadLocalRandom.current().nextInt(1, 50_000), DemoAccounts.SHOPPER_PASSWORD);
         Map<String, String> ownAddress = Map.of("X-Forwarded-For", randomAddress());
         setLimit("per-user", 1, 3);
 
         // The bucket script counts whole seconds, so a burst straddling a second may get one token more:
         // six requests at a burst of three must still see refusals.
-        List<Response> answers = new ArrayList<>();
+        List<ApiClient.Reply> answers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             answers.add(gateway.send("GET", "/api/orders/1", token, null, ownAddress));
         }
         assertThat(answers.subList(0, 3)).as("within the burst: the service answers").allMatch(r -> r.status() == 404);
-        Response refused = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow(
-                () -> new AssertionError("no 429 among " + answers.stream().map(Response::status).toList()));
+        ApiClient.Reply refused = answers.stream().filter(r -> r.status() == 429).findFirst().orElseThrow(
+                () -> new AssertionError("no 429 among " + answers.stream().map(ApiClient.Reply::status).toList()));
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.code()).isEqualTo("RATE_LIMITED");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
@@ -80,7 +81,7 @@ class RateLimitIT extends GatewayStack {
 
     @Test
     void eachClientAddressHasItsOwnBucket() throws IOException {
-        GatewayClient gateway = client();
+        ApiClient gateway = client();
         setLimit("per-ip", 1, 2);
         String crowded = randomAddress();
 
@@ -88,7 +89,7 @@ class RateLimitIT extends GatewayStack {
         for (int i = 0; i < 6; i++) {
             fromOne.add(gateway.send("GET", "/api/activities", null, null, Map.of("X-Forwarded-For", crowded)).status());
         }
-        Response fromAnother = gateway.send("GET", "/api/activities", null, null, Map.of("X-Forwarded-For", randomAddress()));
+        ApiClient.Reply fromAnother = gateway.send("GET", "/api/activities", null, null, Map.of("X-Forwarded-For", randomAddress()));
 
         assertThat(fromOne.subList(0, 2)).containsOnly(200);
         assertThat(fromOne.stream().filter(status -> status == 429).count()).as("refusals in %s", fromOne).isGreaterThanOrEqualTo(2);
@@ -98,22 +99,22 @@ class RateLimitIT extends GatewayStack {
     /** One bucket per sale, shared by every shopper: many users together hit it, each under their own limit. */
     @Test
     void thePurchaseRouteHasOneBucketPerActivityForAllShoppers() throws IOException {
-        GatewayClient gateway = client();
+        ApiClient gateway = client();
         setLimit("per-activity", 1, 3);
         // A real sale: an unknown one would be refused at the door (NOT_FOUND) before any bucket is asked.
-        long activity = Long.parseLong(gateway.openSale("bucket sale", 10, 1));
+        long activity = Long.parseLong(OperatorCalls.openSaleNow(gateway, "bucket sale", 10, 1));
 
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            tokens.add(gateway.login("shopper-" + (i + 1), GatewayClient.SHOPPER_PASSWORD));
+            tokens.add(gateway.login("shopper-" + (i + 1), DemoAccounts.SHOPPER_PASSWORD));
         }
         List<Integer> statuses = new ArrayList<>();
         for (String token : tokens) {
             statuses.add(gateway.send("POST", "/api/activities/" + activity + "/purchases/some-token", token,
                     Map.of("quantity", 1), Map.of("X-Forwarded-For", randomAddress())).status());
         }
-        Response otherSale = gateway.send("POST", "/api/activities/" + (activity - 1) + "/purchases/some-token",
-                gateway.login("shopper-7", GatewayClient.SHOPPER_PASSWORD), Map.of("quantity", 1),
+        ApiClient.Reply otherSale = gateway.send("POST", "/api/activities/" + (activity - 1) + "/purchases/some-token",
+                gateway.login("shopper-7", DemoAccounts.SHOPPER_PASSWORD), Map.of("quantity", 1),
                 Map.of("X-Forwarded-For", randomAddress()));
 
         assertThat(statuses.subList(0, 3)).as("through to the service, which refuses the bogus token").doesNotContain(429);

@@ -3,11 +3,12 @@ package io.seckill.gateway.edge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.DemoAccounts;
+import io.seckill.common.testsupport.OperatorCalls;
 import io.seckill.common.event.OrderLifecycleEvent;
 import io.seckill.common.event.SaleSignal;
 import io.seckill.common.event.Topics;
-import io.seckill.gateway.GatewayClient;
-import io.seckill.gateway.GatewayClient.Response;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,22 +40,22 @@ final class SoldOutDoors {
     private SoldOutDoors() {
     }
 
-    static void refuseUntilAUnitComesBackThenLetShoppersThrough(GatewayClient first, GatewayClient other) throws Exception {
-        String sale = first.openSale("edge refusal", 1, 1);
+    static void refuseUntilAUnitComesBackThenLetShoppersThrough(ApiClient first, ApiClient other) throws Exception {
+        String sale = OperatorCalls.openSaleNow(first, "edge refusal", 1, 1);
         String buyerName = "shopper-" + ThreadLocalRandom.current().nextInt(1, 25_000);
-        String buyer = first.login(buyerName, GatewayClient.SHOPPER_PASSWORD);
-        String late = first.login("shopper-" + ThreadLocalRandom.current().nextInt(25_000, 50_000), GatewayClient.SHOPPER_PASSWORD);
+        String buyer = first.login(buyerName, DemoAccounts.SHOPPER_PASSWORD);
+        String late = first.login("shopper-" + ThreadLocalRandom.current().nextInt(25_000, 50_000), DemoAccounts.SHOPPER_PASSWORD);
 
-        Response issued = first.send("POST", "/api/activities/" + sale + "/purchase-token", buyer, null);
-        Response bought = first.send("POST", issued.json().get("purchasePath").asString(), buyer, Map.of("quantity", 1));
+        ApiClient.Reply issued = first.send("POST", "/api/activities/" + sale + "/purchase-token", buyer, null);
+        ApiClient.Reply bought = first.send("POST", issued.json().get("purchasePath").asString(), buyer, Map.of("quantity", 1));
         assertThat(bought.status()).as(bought.body()).isEqualTo(202);
         long orderId = Long.parseLong(bought.json().get("orderId").asString());
 
         // The last unit went: seckill-service signals it, and both doors answer from memory.
-        for (GatewayClient door : new GatewayClient[] {first, other}) {
+        for (ApiClient door : new ApiClient[] {first, other}) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 double before = soldOutAtTheDoor(door);
-                Response refused = door.send("POST", "/api/activities/" + sale + "/purchase-token", late, null);
+                ApiClient.Reply refused = door.send("POST", "/api/activities/" + sale + "/purchase-token", late, null);
                 assertThat(refused.status()).isEqualTo(409);
                 assertThat(refused.code()).isEqualTo("SOLD_OUT");
                 assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -65,13 +66,13 @@ final class SoldOutDoors {
 
         cancel(orderId, buyerName, Long.parseLong(sale));
 
-        for (GatewayClient door : new GatewayClient[] {other, first}) {
+        for (ApiClient door : new ApiClient[] {other, first}) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                     door.send("POST", "/api/activities/" + sale + "/purchase-token", late, null).status())
-                    .as("the unit is back: a token is issued, well within the minute of recheck").isEqualTo(200));
+                    .as("door %s: the unit is back: a token is issued, well within the minute of recheck", door.baseUrl()).isEqualTo(200));
         }
-        Response again = other.send("POST", "/api/activities/" + sale + "/purchase-token", late, null);
-        Response boughtAgain = other.send("POST", again.json().get("purchasePath").asString(), late, Map.of("quantity", 1));
+        ApiClient.Reply again = other.send("POST", "/api/activities/" + sale + "/purchase-token", late, null);
+        ApiClient.Reply boughtAgain = other.send("POST", again.json().get("purchasePath").asString(), late, Map.of("quantity", 1));
         assertThat(boughtAgain.status()).as(boughtAgain.body()).isEqualTo(202);
     }
 
@@ -88,7 +89,7 @@ final class SoldOutDoors {
         }
     }
 
-    private static double soldOutAtTheDoor(GatewayClient door) {
+    private static double soldOutAtTheDoor(ApiClient door) {
         Matcher counted = SOLD_OUT_AT_THE_DOOR.matcher(door.send("GET", "/actuator/prometheus", null, null).body());
         double total = 0;
         while (counted.find()) {

@@ -2,6 +2,7 @@ package io.seckill.id.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seckill.common.testsupport.ApiClient;
 import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.ServiceProcess;
@@ -20,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
 
 /**
  * Three id-service instances, each its own JVM from the built jar, started at the same moment (as
@@ -60,8 +60,8 @@ class ConcurrentStartIT {
 
     @SuppressWarnings("unchecked")
     private static int workerOfAnIdServedBy(String baseUrl) {
-        Map<String, List<String>> body = TestTokens.asService(baseUrl).get().uri("/api/ids/snowflake?count=1").retrieve()
-                .body(Map.class);
+        Map<String, List<String>> body = new ApiClient(baseUrl).get("/api/ids/snowflake?count=1", TestTokens.service("test"))
+                .as(Map.class);
         return SnowflakeLayout.decode(Long.parseLong(body.get("ids").get(0))).workerId();
     }
 }

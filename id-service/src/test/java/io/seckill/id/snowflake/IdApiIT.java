@@ -3,7 +3,7 @@ package io.seckill.id.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.seckill.common.testsupport.DirectCalls;
+import io.seckill.common.testsupport.ApiClient;
 import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.StackServer;
@@ -54,9 +54,6 @@ class IdApiIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    record Reply(int status, HttpHeaders headers, JsonNode body) {
-    }
-
     /**
      * Regression: this class reserves time 2 h ahead (so no heartbeat interferes), and the reservation
      * persisted in worker_lease outlived it: the next context to claim the same worker id (seen:
@@ -89,20 +86,18 @@ class IdApiIT {
         jdbc.update("UPDATE worker_lease SET last_timestamp = ? WHERE last_timestamp > ? + 60000", now, now);
     }
 
-    private Reply get(String path) {
-        return TestTokens.asService("http://127.0.0.1:" + port).get().uri(path).exchange((request, response) -> {
-            String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-            return new Reply(response.getStatusCode().value(), response.getHeaders(), json.readTree(text));
-        });
+    /** As a service calls it. */
+    private ApiClient.Reply get(String path) {
+        return new ApiClient("http://127.0.0.1:" + port).get(path, TestTokens.service("seckill-service"));
     }
 
     @Test
     void aBatchOfIdsIsDistinctIncreasingAndFromThisWorker() {
-        Reply reply = get("/api/ids/snowflake?count=1000");
+        ApiClient.Reply reply = get("/api/ids/snowflake?count=1000");
 
         assertThat(reply.status()).isEqualTo(200);
         List<Long> ids = new ArrayList<>();
-        reply.body().get("ids").forEach(id -> ids.add(Long.parseLong(id.asString())));
+        reply.json().get("ids").forEach(id -> ids.add(Long.parseLong(id.asString())));
         assertThat(ids).hasSize(1000).isSorted().doesNotHaveDuplicates();
         assertThat(SnowflakeLayout.decode(ids.get(0)).workerId()).isEqualTo(keeper.workerId().getAsInt());
     }
@@ -110,12 +105,12 @@ class IdApiIT {
     /** Issue 16: id-service answered anyone. Ids are the services' (and operators'), never a shopper's. */
     @Test
     void onlyServicesAndOperatorsGetIds() {
-        DirectCalls anyone = new DirectCalls("http://127.0.0.1:" + port);
+        ApiClient anyone = new ApiClient("http://127.0.0.1:" + port);
         String path = "/api/ids/snowflake?count=1";
 
-        int withoutToken = anyone.call(HttpMethod.GET, path, Map.of(), null).status();
-        int asShopper = anyone.call(HttpMethod.GET, path, DirectCalls.bearer(TestTokens.shopper("mallory")), null).status();
-        int asOperator = anyone.call(HttpMethod.GET, path, DirectCalls.bearer(TestTokens.operator()), null).status();
+        int withoutToken = anyone.get(path, null).status();
+        int asShopper = anyone.get(path, TestTokens.shopper("mallory")).status();
+        int asOperator = anyone.get(path, TestTokens.operator()).status();
 
         assertThat(withoutToken).isEqualTo(401);
         assertThat(asShopper).isEqualTo(403);
@@ -127,13 +122,13 @@ class IdApiIT {
     void anIdDecodesIntoTimeWorkerAndSequence() {
         long id = SnowflakeLayout.compose(1_000, 17, 42);
 
-        Reply reply = get("/api/ids/snowflake/" + id);
+        ApiClient.Reply reply = get("/api/ids/snowflake/" + id);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.body().get("id").asString()).isEqualTo(Long.toString(id));
-        assertThat(reply.body().get("time").asString()).isEqualTo("2026-01-01T00:00:01Z");
-        assertThat(reply.body().get("workerId").asInt()).isEqualTo(17);
-        assertThat(reply.body().get("sequence").asInt()).isEqualTo(42);
+        assertThat(reply.json().get("id").asString()).isEqualTo(Long.toString(id));
+        assertThat(reply.json().get("time").asString()).isEqualTo("2026-01-01T00:00:01Z");
+        assertThat(reply.json().get("workerId").asInt()).isEqualTo(17);
+        assertThat(reply.json().get("sequence").asInt()).isEqualTo(42);
     }
 
     @ParameterizedTest
@@ -141,19 +136,19 @@ class IdApiIT {
             "/api/ids/snowflake?count=many", "/api/ids/snowflake/-5", "/api/ids/snowflake/not-a-number",
             "/api/ids/segment/Bad%20Tag?count=1", "/api/ids/segment/orders?count=0"})
     void badInputIsA400ProblemThatNamesTheCode(String path) {
-        Reply reply = get(path);
+        ApiClient.Reply reply = get(path);
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(reply.body().get("code").asString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(reply.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(reply.json().get("code").asString()).isEqualTo("VALIDATION_FAILED");
     }
 
     @Test
     void anUnknownSegmentTagIsA404Problem() {
-        Reply reply = get("/api/ids/segment/no-such-tag?count=3");
+        ApiClient.Reply reply = get("/api/ids/segment/no-such-tag?count=3");
 
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.body().get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(reply.json().get("code").asString()).isEqualTo("NOT_FOUND");
     }
 
     @Test
@@ -163,10 +158,10 @@ class IdApiIT {
         try {
             keeper.heartbeat();
 
-            Reply refused = get("/api/ids/snowflake?count=5");
+            ApiClient.Reply refused = get("/api/ids/snowflake?count=5");
             assertThat(refused.status()).isEqualTo(503);
-            assertThat(refused.body().get("code").asString()).isEqualTo("UNAVAILABLE");
-            assertThat(refused.headers().getFirst("Retry-After")).isEqualTo("1");
+            assertThat(refused.json().get("code").asString()).isEqualTo("UNAVAILABLE");
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
         } finally {
             jdbc.update("UPDATE worker_lease SET owner = NULL, expires_at = NULL WHERE worker_id = ? AND owner = 'intruder'",
                     workerId);

@@ -3,6 +3,7 @@ package io.seckill.order.cancellation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.InventoryLedgers;
 import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,17 +60,13 @@ class SagaCrashIT extends OrderStack {
                 .mapToLong(OrderMapper.StatusCount::orders).sum();
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> ledger(RestClient inventory, long activityId) {
-        return inventory.get().uri("/internal/ledgers/{id}", activityId).retrieve().body(Map.class);
-    }
 
     @Test
     void sagasInterruptedByAKilledProcessAreResumedAndFinished() throws Exception {
         String inventoryUrl = ServiceProcess.baseUrl("inventory-service");
-        RestClient inventory = TestTokens.asService(inventoryUrl);
+        InventoryLedgers ledgers = new InventoryLedgers(inventoryUrl);
         long activityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        inventory.put().uri("/internal/ledgers/{id}", activityId).body(Settlements.ledgerOf(ORDERS)).retrieve().toBodilessEntity();
+        ledgers.open(activityId, ORDERS, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(1)), 10);
         long first = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60);
         List<CompletableFuture<?>> sent = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
@@ -103,7 +99,7 @@ class SagaCrashIT extends OrderStack {
         try {
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 assertThat(count(activityId, OrderStatus.CANCELLED)).isEqualTo(ORDERS);
-                assertThat(ledger(inventory, activityId)).containsEntry("available", ORDERS).containsEntry("reserved", 0);
+                assertThat(ledgers.read(activityId)).containsEntry("available", ORDERS).containsEntry("reserved", 0);
                 // Every saga that cancelled some of these orders (each order names its saga) finished.
                 List<String> keys = jdbc.queryForList("SELECT DISTINCT cancellation FROM orders WHERE activity_id = ?",
                         String.class, activityId);

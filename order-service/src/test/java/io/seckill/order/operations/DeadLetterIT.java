@@ -3,6 +3,7 @@ package io.seckill.order.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.InventoryLedgers;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
 import io.seckill.common.testsupport.ServiceProcess;
@@ -116,8 +117,7 @@ class DeadLetterIT extends OrderStack {
         long future = sales.openSale(5, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), 2);
         long live = sales.openSale(5, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), 2);
         long endedEarly = sales.openSale(5, now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), 2);
-        TestTokens.asService(ServiceProcess.baseUrl("inventory-service")).post().uri("/internal/ledgers/{id}/end", endedEarly)
-                .body(Map.of("endedAt", now.minus(Duration.ofMinutes(1)).toString())).retrieve().toBodilessEntity();
+        new InventoryLedgers(ServiceProcess.baseUrl("inventory-service")).end(endedEarly, now.minus(Duration.ofMinutes(1)));
 
         Map<String, String> keyToReason = new java.util.LinkedHashMap<>();
         send(Settlements.requests(ended, 1).get(0), "ended", "outside the window", keyToReason);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.seckill.common.testsupport.TestTokens;
 import io.seckill.common.error.ErrorCode;
 import io.seckill.common.error.ProblemException;
+import io.seckill.common.testsupport.InventoryLedgers;
 import io.seckill.common.testsupport.ServiceProcess;
 import io.seckill.flashsale.SaleStack;
 import io.seckill.flashsale.purchase.PlacingPurchase;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.client.RestClient;
 
 /** Operators publish, pause, resume and end sales; the ledger of record and Redis follow, idempotently. */
 class PublishingIT extends SaleStack {
@@ -43,10 +43,8 @@ class PublishingIT extends SaleStack {
     @Autowired
     PlacingPurchase placing;
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> ledger(long activityId) {
-        return TestTokens.asService(ServiceProcess.baseUrl("inventory-service")).get()
-                .uri("/internal/ledgers/{id}", activityId).retrieve().body(Map.class);
+        return new InventoryLedgers(ServiceProcess.baseUrl("inventory-service")).read(activityId);
     }
 
     @Test

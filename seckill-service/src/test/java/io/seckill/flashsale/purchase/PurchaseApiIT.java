@@ -3,6 +3,7 @@ package io.seckill.flashsale.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seckill.common.testsupport.MovableClock;
+import io.seckill.common.testsupport.ApiClient;
 import io.seckill.common.testsupport.TestTokens;
 import io.seckill.flashsale.SaleStack;
 import io.seckill.flashsale.activity.Activity;
@@ -60,12 +61,6 @@ class PurchaseApiIT extends SaleStack {
     @Autowired
     JsonMapper json;
 
-    record Reply(int status, String contentType, JsonNode body) {
-        String code() {
-            return body.path("code").asString();
-        }
-    }
-
     @AfterEach
     void restore() {
         clock.reset();
@@ -73,61 +68,41 @@ class PurchaseApiIT extends SaleStack {
         settings.setTokenTtl(Duration.ofSeconds(30));
     }
 
-    private Reply post(String path, String user, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://127.0.0.1:" + port).post().uri(path)
-                .contentType(MediaType.APPLICATION_JSON);
-        if (user != null) {
-            request.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.shopper(user)));
-        }
-        if (body != null) {
-            request.body(body);
-        }
-        return request.exchange((req, res) -> reply(res.getStatusCode().value(), res.getHeaders().getContentType(),
-                res.getBody().readAllBytes()));
+    /** As {@code user} (a shopper; null: no token) would call this service directly. */
+    private ApiClient.Reply post(String path, String user, String body) {
+        return new ApiClient("http://127.0.0.1:" + port).post(path, user == null ? null : TestTokens.shopper(user), body);
     }
 
-    private Reply get(String path, String user) {
-        RestClient.RequestHeadersSpec<?> request = RestClient.create("http://127.0.0.1:" + port).get().uri(path);
-        if (user != null) {
-            request.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.shopper(user)));
-        }
-        return request.exchange((req, res) -> reply(res.getStatusCode().value(), res.getHeaders().getContentType(),
-                res.getBody().readAllBytes()));
-    }
-
-    private Reply reply(int status, MediaType type, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        return new Reply(status, type == null ? "" : type.toString(), text.isBlank() ? json.createObjectNode() : json.readTree(text));
+    private ApiClient.Reply get(String path, String user) {
+        return new ApiClient("http://127.0.0.1:" + port).get(path, user == null ? null : TestTokens.shopper(user));
     }
 
     private String token(String user, long activityId) {
-        Reply issued = post("/api/activities/" + activityId + "/purchase-token", user, null);
-        assertThat(issued.status()).as(issued.body().toString()).isEqualTo(200);
-        return issued.body().get("token").asString();
+        ApiClient.Reply issued = post("/api/activities/" + activityId + "/purchase-token", user, null);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        return issued.json().get("token").asString();
     }
 
-    private Reply buy(String user, long activityId, String token, String body) {
+    private ApiClient.Reply buy(String user, long activityId, String token, String body) {
         return post("/api/activities/" + activityId + "/purchases/" + token, user, body);
     }
 
-    private void assertRefused(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.code()).isEqualTo(code);
+    private static void assertRefused(ApiClient.Reply reply, int status, String code) {
+        reply.assertProblem(status, code);
     }
 
     @Test
     void anAcceptedPurchaseIs202WithItsOrderIdAndAResultOnlyItsOwnerSees() {
         long sale = openSale(10, 1).getActivityId();
 
-        Reply accepted = buy("alice", sale, token("alice", sale), "{\"quantity\":1}");
+        ApiClient.Reply accepted = buy("alice", sale, token("alice", sale), "{\"quantity\":1}");
 
         assertThat(accepted.status()).isEqualTo(202);
-        String orderId = accepted.body().get("orderId").asString();
-        assertThat(accepted.body().get("status").asString()).isEqualTo("QUEUED");
-        String resultPath = accepted.body().get("resultPath").asString();
-        assertThat(get(resultPath, "alice").body().get("status").asString()).isEqualTo("QUEUED");
-        assertThat(get(resultPath, "alice").body().get("orderId").asString()).isEqualTo(orderId);
+        String orderId = accepted.json().get("orderId").asString();
+        assertThat(accepted.json().get("status").asString()).isEqualTo("QUEUED");
+        String resultPath = accepted.json().get("resultPath").asString();
+        assertThat(get(resultPath, "alice").json().get("status").asString()).isEqualTo("QUEUED");
+        assertThat(get(resultPath, "alice").json().get("orderId").asString()).isEqualTo(orderId);
         assertRefused(get(resultPath, "mallory"), 404, "NOT_FOUND");
         assertRefused(get(resultPath, null), 401, "UNAUTHORIZED");
         assertThat(redisStock(sale)).isEqualTo(9);
@@ -152,7 +127,7 @@ class PurchaseApiIT extends SaleStack {
         assertThat(buy("first", sale, token("first", sale), "{\"quantity\":1}").status()).isEqualTo(202);
 
         String tokenPath = "/api/activities/" + sale + "/purchase-token";
-        for (Reply refused : List.of(post(tokenPath, null, null), post(tokenPath, "second", null),
+        for (ApiClient.Reply refused : List.of(post(tokenPath, null, null), post(tokenPath, "second", null),
                 buy(null, sale, "AAAAAAAAAAAAAAAAAAAAAA", "{\"quantity\":1}"), buy(null, sale, "AAAA", "not json"))) {
             assertRefused(refused, 409, "SOLD_OUT");
         }
@@ -275,13 +250,13 @@ class PurchaseApiIT extends SaleStack {
     void shoppersSeeTheSaleWithItsRemainingStock() {
         long sale = openSale(7, 1).getActivityId();
 
-        Reply listed = get("/api/activities", null);
-        Reply one = get("/api/activities/" + sale, null);
+        ApiClient.Reply listed = get("/api/activities", null);
+        ApiClient.Reply one = get("/api/activities/" + sale, null);
 
         assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.body().toString()).contains("\"" + sale + "\"");
-        assertThat(one.body().get("remaining").asInt()).isEqualTo(7);
-        assertThat(one.body().get("phase").asString()).isEqualTo("LIVE");
-        assertThat(Map.of("id", one.body().get("id").asString())).containsEntry("id", Long.toString(sale));
+        assertThat(listed.body()).contains("\"" + sale + "\"");
+        assertThat(one.json().get("remaining").asInt()).isEqualTo(7);
+        assertThat(one.json().get("phase").asString()).isEqualTo("LIVE");
+        assertThat(Map.of("id", one.json().get("id").asString())).containsEntry("id", Long.toString(sale));
     }
 }

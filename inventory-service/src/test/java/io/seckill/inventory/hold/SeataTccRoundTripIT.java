@@ -1,4 +1,4 @@
-package io.seckill.inventory.settlement;
+package io.seckill.inventory.hold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.seckill.order.settlement;
+package io.seckill.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,9 +9,6 @@ import io.seckill.common.error.ProblemException;
 import io.seckill.common.event.OrderLifecycleEvent;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
-import io.seckill.common.testsupport.ServiceProcess;
-import io.seckill.order.OrderStack;
-import io.seckill.order.Settlements;
 import io.seckill.order.cancellation.CancellingUnpaidOrders;
 import io.seckill.order.cancellation.PaymentTimeout;
 import io.seckill.order.payment.PayingForOrder;
@@ -22,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -38,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +46,6 @@ class SettlementIT extends OrderStack {
 
     @Autowired
     Settlements settlements;
-
 
     @Autowired
     ConsumerFactory<String, String> consumers;
@@ -74,26 +68,10 @@ class SettlementIT extends OrderStack {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    private final RestClient inventory = TestTokens.asService(ServiceProcess.baseUrl("inventory-service"));
-
     @AfterEach
     void restore() {
         timeout.setPaymentTimeout(Duration.ofHours(1));
         listeners.start();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> ledger(long activityId) {
-        return inventory.get().uri("/internal/ledgers/{id}", activityId).retrieve().body(Map.class);
-    }
-
-    private long count(long activityId, OrderStatus status) {
-        return orders.countByStatus(activityId).stream().filter(c -> c.status() == status)
-                .mapToLong(OrderMapper.StatusCount::orders).sum();
-    }
-
-    private long allOrders(long activityId) {
-        return orders.countByStatus(activityId).stream().mapToLong(OrderMapper.StatusCount::orders).sum();
     }
 
     private long openSale(int units) {
@@ -137,11 +115,11 @@ class SettlementIT extends OrderStack {
         long started = System.nanoTime();
         publish(requests);
         publish(requests.subList(0, 200));
-        await().atMost(Duration.ofMinutes(4)).until(() -> count(activityId, OrderStatus.CREATED) == 1000);
+        await().atMost(Duration.ofMinutes(4)).until(() -> settlements.count(activityId, OrderStatus.CREATED) == 1000);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("placed 1000 orders (+200 duplicates) in %.1f s: %.0f orders/s%n", seconds, 1000 / seconds);
-        assertThat(allOrders(activityId)).isEqualTo(1000);
-        assertThat(ledger(activityId)).containsEntry("frozen", 0).containsEntry("reserved", 1000).containsEntry("available", 0);
+        assertThat(settlements.all(activityId)).isEqualTo(1000);
+        assertThat(settlements.ledger(activityId)).containsEntry("frozen", 0).containsEntry("reserved", 1000).containsEntry("available", 0);
 
         ExecutorService payers = Executors.newFixedThreadPool(8);
         List<Future<?>> paid = new ArrayList<>();
@@ -154,19 +132,19 @@ class SettlementIT extends OrderStack {
         payers.shutdown();
         // The timeout of this sale's orders only (the scheduled scan would cancel every unpaid order of the stack).
         cancelling.cancelDue(activityId, Duration.ZERO);
-        await().atMost(Duration.ofMinutes(3)).until(() -> count(activityId, OrderStatus.CANCELLED) == 400);
+        await().atMost(Duration.ofMinutes(3)).until(() -> settlements.count(activityId, OrderStatus.CANCELLED) == 400);
 
-        assertThat(count(activityId, OrderStatus.PAID)).isEqualTo(600);
-        assertThat(ledger(activityId)).containsEntry("sold", 600).containsEntry("available", 400)
+        assertThat(settlements.count(activityId, OrderStatus.PAID)).isEqualTo(600);
+        assertThat(settlements.ledger(activityId)).containsEntry("sold", 600).containsEntry("available", 400)
                 .containsEntry("reserved", 0).containsEntry("frozen", 0);
         Set<Long> unpaid = new HashSet<>();
         requests.subList(600, 1000).forEach(r -> unpaid.add(r.orderId()));
         assertThat(cancellationsAnnounced(activityId, 400)).isEqualTo(unpaid);
 
         publish(requests);
-        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).until(() -> allOrders(activityId) == 1000
-                && count(activityId, OrderStatus.PAID) == 600 && count(activityId, OrderStatus.CANCELLED) == 400);
-        assertThat(ledger(activityId)).containsEntry("sold", 600).containsEntry("available", 400);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).until(() -> settlements.all(activityId) == 1000
+                && settlements.count(activityId, OrderStatus.PAID) == 600 && settlements.count(activityId, OrderStatus.CANCELLED) == 400);
+        assertThat(settlements.ledger(activityId)).containsEntry("sold", 600).containsEntry("available", 400);
     }
 
     /** Payment racing the timeout cancellation: each order ends paid or cancelled, never both, never neither. */
@@ -175,7 +153,7 @@ class SettlementIT extends OrderStack {
         long activityId = openSale(60);
         List<OrderRequested> requests = requests(activityId, 60);
         publish(requests);
-        await().atMost(Duration.ofMinutes(2)).until(() -> count(activityId, OrderStatus.CREATED) == 60);
+        await().atMost(Duration.ofMinutes(2)).until(() -> settlements.count(activityId, OrderStatus.CREATED) == 60);
 
         ExecutorService racers = Executors.newFixedThreadPool(8);
         List<Future<?>> races = new ArrayList<>();
@@ -198,11 +176,11 @@ class SettlementIT extends OrderStack {
         }
         racers.shutdown();
 
-        long paid = count(activityId, OrderStatus.PAID);
-        long cancelled = count(activityId, OrderStatus.CANCELLED);
+        long paid = settlements.count(activityId, OrderStatus.PAID);
+        long cancelled = settlements.count(activityId, OrderStatus.CANCELLED);
         System.out.printf("payment/cancellation race over 60 orders: %d paid, %d cancelled%n", paid, cancelled);
         assertThat(paid + cancelled).isEqualTo(60);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ledger(activityId))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(settlements.ledger(activityId))
                 .containsEntry("sold", (int) paid).containsEntry("available", (int) cancelled)
                 .containsEntry("reserved", 0).containsEntry("frozen", 0));
         for (OrderRequested request : requests) {
@@ -223,17 +201,17 @@ class SettlementIT extends OrderStack {
         long activityId = openSale(5000);
         List<OrderRequested> requests = requests(activityId, 5000);
         publish(requests);
-        await().atMost(Duration.ofMinutes(2)).until(() -> allOrders(activityId) >= 10);
+        await().atMost(Duration.ofMinutes(2)).until(() -> settlements.all(activityId) >= 10);
 
         // immediate-stop: the container stops after the poll in hand; the rest is neither processed nor
         // committed, as in a crash, and comes back after the restart.
         listeners.stop();
-        long placedBeforeStop = allOrders(activityId);
+        long placedBeforeStop = settlements.all(activityId);
         listeners.start();
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> count(activityId, OrderStatus.CREATED) == 5000);
+        await().atMost(Duration.ofMinutes(3)).until(() -> settlements.count(activityId, OrderStatus.CREATED) == 5000);
         assertThat(placedBeforeStop).isLessThan(5000);
-        assertThat(allOrders(activityId)).isEqualTo(5000);
-        assertThat(ledger(activityId)).containsEntry("reserved", 5000).containsEntry("frozen", 0).containsEntry("available", 0);
+        assertThat(settlements.all(activityId)).isEqualTo(5000);
+        assertThat(settlements.ledger(activityId)).containsEntry("reserved", 5000).containsEntry("frozen", 0).containsEntry("available", 0);
     }
 }

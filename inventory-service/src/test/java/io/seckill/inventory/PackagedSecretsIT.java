@@ -1,4 +1,4 @@
-package io.seckill.inventory.startup;
+package io.seckill.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.seckill.id.client;
+package io.seckill.id.snowflake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,12 @@
-package io.seckill.gateway.tracing;
+package io.seckill.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.DemoAccounts;
+import io.seckill.common.testsupport.OperatorCalls;
 import io.seckill.common.testsupport.RequiresStack;
 import io.seckill.common.testsupport.StackServer;
-import io.seckill.gateway.GatewayClient;
-import io.seckill.gateway.GatewayStack;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,16 +42,16 @@ class PurchaseTraceIT extends GatewayStack {
 
     @Test
     void aPurchaseIsOneTraceFromTheGatewayToInventory() throws Exception {
-        GatewayClient client = client();
-        String sale = client.openSale("Traced sale", 5, 1);
-        String shopper = client.login("shopper-7", GatewayClient.SHOPPER_PASSWORD);
+        ApiClient client = client();
+        String sale = OperatorCalls.openSaleNow(client, "Traced sale", 5, 1);
+        String shopper = client.login("shopper-7", DemoAccounts.SHOPPER_PASSWORD);
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         Map<String, String> traced = Map.of("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
 
-        GatewayClient.Response token = client.send("POST", "/api/activities/" + sale + "/purchase-token", shopper, null, traced);
+        ApiClient.Reply token = client.send("POST", "/api/activities/" + sale + "/purchase-token", shopper, null, traced);
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         String path = token.json().get("purchasePath").asString();
-        GatewayClient.Response bought = client.send("POST", path, shopper, Map.of("quantity", 1), traced);
+        ApiClient.Reply bought = client.send("POST", path, shopper, Map.of("quantity", 1), traced);
         assertThat(bought.status()).as(bought.body()).isEqualTo(202);
 
         JsonNode spans = awaitTrace(traceId, Duration.ofSeconds(60));

@@ -1,13 +1,11 @@
-package io.seckill.flashsale.callers;
+package io.seckill.flashsale;
 
-import static io.seckill.common.testsupport.DirectCalls.assertRefused;
-import static io.seckill.common.testsupport.DirectCalls.bearer;
+import static io.seckill.common.testsupport.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seckill.common.testsupport.DirectCalls;
-import io.seckill.common.testsupport.DirectCalls.Reply;
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.ApiClient.Reply;
 import io.seckill.common.testsupport.TestTokens;
-import io.seckill.flashsale.SaleStack;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,7 @@ class HostileCallersIT extends SaleStack {
     int port;
 
     private Reply call(HttpMethod method, String path, Map<String, String> headers, String body) {
-        return new DirectCalls("http://127.0.0.1:" + port).call(method, path, headers, body);
+        return new ApiClient("http://127.0.0.1:" + port).send(method.name(), path, null, body, headers);
     }
 
     @Test
@@ -53,19 +51,19 @@ class HostileCallersIT extends SaleStack {
         String serviceIssuedAsUser = TestTokens.sign(TestTokens.USER_SECRET, Map.of("iss", TestTokens.SERVICE_ISSUER,
                 "sub", "mallory", "roles", List.of("SHOPPER")), Duration.ofHours(1));
 
-        assertRefused(call(HttpMethod.POST, tokenPath, Map.of("X-User-Id", "mallory"), null), 401);
+        call(HttpMethod.POST, tokenPath, Map.of("X-User-Id", "mallory"), null).assertProblem(401, null);
         for (String token : List.of(forged, neverExpires, crlfSubject, serviceIssuedAsUser, "not-a-jwt")) {
-            assertRefused(call(HttpMethod.POST, tokenPath, bearer(token), null), 401);
+            call(HttpMethod.POST, tokenPath, bearer(token), null).assertProblem(401, null);
         }
         // A purchase with no credential, on the path a real shopper's token names: refused before it is read.
         String path = call(HttpMethod.POST, tokenPath, bearer(TestTokens.shopper("alice")), null).body()
                 .replaceAll(".*\"purchasePath\":\"([^\"]+)\".*", "$1");
-        assertRefused(call(HttpMethod.POST, path, Map.of("X-User-Id", "alice"), "{\"quantity\":1}"), 401);
+        call(HttpMethod.POST, path, Map.of("X-User-Id", "alice"), "{\"quantity\":1}").assertProblem(401, null);
 
         // Another spelling of the sale's id is no sale (it was one, with a rate-limit bucket of its own).
-        assertRefused(call(HttpMethod.POST, "/api/activities/000" + sale + "/purchase-token", bearer(TestTokens.shopper("alice")),
-                null), 404);
-        assertRefused(call(HttpMethod.GET, "/api/activities/+" + sale, Map.of(), null), 404);
+        call(HttpMethod.POST, "/api/activities/000" + sale + "/purchase-token", bearer(TestTokens.shopper("alice")),
+                null).assertProblem(404, null);
+        call(HttpMethod.GET, "/api/activities/+" + sale, Map.of(), null).assertProblem(404, null);
 
         assertThat(redisStock(sale)).as("stock").isEqualTo(5);
         assertThat(buyers(sale)).as("buyers").isEmpty();
@@ -79,12 +77,12 @@ class HostileCallersIT extends SaleStack {
                 .formatted(Instant.now().plusSeconds(60), Instant.now().plusSeconds(3600));
         int before = activityCount();
 
-        assertRefused(call(HttpMethod.POST, "/admin/activities", Map.of(), definition), 401);
-        assertRefused(call(HttpMethod.POST, "/admin/activities", Map.of("X-User-Roles", "OPERATOR"), definition), 401);
-        assertRefused(call(HttpMethod.POST, "/admin/activities", bearer(TestTokens.shopper("mallory")), definition), 403);
-        assertRefused(call(HttpMethod.POST, "/admin/activities", bearer(TestTokens.service("order-service")), definition), 403);
-        assertRefused(call(HttpMethod.POST, "/admin/activities/" + sale + "/end", Map.of(), null), 401);
-        assertRefused(call(HttpMethod.GET, "/admin/relay/dead-letters", bearer(TestTokens.shopper("mallory")), null), 403);
+        call(HttpMethod.POST, "/admin/activities", Map.of(), definition).assertProblem(401, null);
+        call(HttpMethod.POST, "/admin/activities", Map.of("X-User-Roles", "OPERATOR"), definition).assertProblem(401, null);
+        call(HttpMethod.POST, "/admin/activities", bearer(TestTokens.shopper("mallory")), definition).assertProblem(403, null);
+        call(HttpMethod.POST, "/admin/activities", bearer(TestTokens.service("order-service")), definition).assertProblem(403, null);
+        call(HttpMethod.POST, "/admin/activities/" + sale + "/end", Map.of(), null).assertProblem(401, null);
+        call(HttpMethod.GET, "/admin/relay/dead-letters", bearer(TestTokens.shopper("mallory")), null).assertProblem(403, null);
         assertThat(activityCount()).as("sales").isEqualTo(before);
         assertThat(call(HttpMethod.GET, "/api/activities/" + sale, Map.of(), null).body()).as("still on").contains("\"status\":\"PUBLISHED\"");
 
@@ -102,7 +100,7 @@ class HostileCallersIT extends SaleStack {
         Reply line = call(HttpMethod.GET, "/api/activities?pad=" + "a".repeat(20_000), Map.of(), null);
 
         for (Reply reply : List.of(header, line)) {
-            assertRefused(reply, 431);
+            reply.assertProblem(431, null);
             assertThat(reply.body()).contains("\"code\":\"HEADERS_TOO_LARGE\"").doesNotContain("<html");
         }
     }
@@ -110,11 +108,11 @@ class HostileCallersIT extends SaleStack {
     @Test
     void managementBeyondHealthAndMetricsIsTheOperatorsOnly() {
         for (String path : List.of("/actuator/configprops", "/actuator/loggers", "/actuator/env", "/actuator/metrics")) {
-            assertRefused(call(HttpMethod.GET, path, Map.of(), null), 401);
-            assertRefused(call(HttpMethod.GET, path, bearer(TestTokens.shopper("mallory")), null), 403);
+            call(HttpMethod.GET, path, Map.of(), null).assertProblem(401, null);
+            call(HttpMethod.GET, path, bearer(TestTokens.shopper("mallory")), null).assertProblem(403, null);
         }
-        assertRefused(call(HttpMethod.POST, "/actuator/refresh", Map.of(), null), 401);
-        assertRefused(call(HttpMethod.POST, "/actuator/loggers/io.seckill", Map.of(), "{\"configuredLevel\":\"TRACE\"}"), 401);
+        call(HttpMethod.POST, "/actuator/refresh", Map.of(), null).assertProblem(401, null);
+        call(HttpMethod.POST, "/actuator/loggers/io.seckill", Map.of(), "{\"configuredLevel\":\"TRACE\"}").assertProblem(401, null);
 
         assertThat(call(HttpMethod.GET, "/actuator/health", Map.of(), null).status()).isEqualTo(200);
         assertThat(call(HttpMethod.GET, "/actuator/prometheus", Map.of(), null).status()).isEqualTo(200);
@@ -141,7 +139,7 @@ class HostileCallersIT extends SaleStack {
 
         Reply refused = call(HttpMethod.POST, "/admin/activities", bearer(TestTokens.operator()), definition);
 
-        assertRefused(refused, 400);
+        refused.assertProblem(400, null);
         assertThat(refused.body()).contains("\"code\":\"VALIDATION_FAILED\"");
         assertThat(activityCount()).as("sales").isEqualTo(before);
     }

@@ -1,9 +1,10 @@
-package io.seckill.gateway.storefront;
+package io.seckill.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.seckill.gateway.GatewayClient;
-import io.seckill.gateway.GatewayStack;
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.DemoAccounts;
+import io.seckill.common.testsupport.OperatorCalls;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,9 +74,9 @@ class StorefrontBrowserIT extends GatewayStack {
 
     @Test
     void aShopperLogsInBuysSeesTheOrderSettleAndPays() {
-        GatewayClient gateway = client();
+        ApiClient gateway = client();
         String title = "Browser sale " + System.nanoTime();
-        String saleId = gateway.openSale(title, 5, 1);
+        String saleId = OperatorCalls.openSaleNow(gateway, title, 5, 1);
         browser.get(gateway.baseUrl() + "/");
         WebElement sale = saleCard(saleId);
         assertThat(sale.findElement(By.cssSelector(".phase")).getText()).isEqualTo("LIVE");
@@ -86,8 +87,9 @@ class StorefrontBrowserIT extends GatewayStack {
         waitUntil(() -> saleCard(saleId).findElement(By.cssSelector(".buy")).isEnabled());
         saleCard(saleId).findElement(By.cssSelector(".buy")).click();
 
-        WebElement order = waitFor(By.cssSelector("#orders .order"));
-        String orderId = order.getAttribute("data-order-id");
+        String orderId = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> driver.findElement(By.cssSelector("#orders .order")).getAttribute("data-order-id"));
         waitUntil(SETTLEMENT, () -> "CREATED".equals(orderStatus(orderId)));
         assertThat(browser.findElement(By.cssSelector("#orders .order .what")).getText()).isEqualTo(title);
         screenshot("2-order-created");
@@ -105,8 +107,8 @@ class StorefrontBrowserIT extends GatewayStack {
 
     @Test
     void whenTheLastUnitIsSoldTheSaleShowsSoldOutAndNobodyCanBuy() {
-        GatewayClient gateway = client();
-        String saleId = gateway.openSale("Last unit " + System.nanoTime(), 1, 1);
+        ApiClient gateway = client();
+        String saleId = OperatorCalls.openSaleNow(gateway, "Last unit " + System.nanoTime(), 1, 1);
         int first = ThreadLocalRandom.current().nextInt(1, 49_999);
         browser.get(gateway.baseUrl() + "/");
         logIn("shopper-" + first);
@@ -126,7 +128,7 @@ class StorefrontBrowserIT extends GatewayStack {
         WebElement user = waitFor(By.id("username"));
         user.clear();
         user.sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(GatewayClient.SHOPPER_PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(DemoAccounts.SHOPPER_PASSWORD);
         browser.findElement(By.id("login-button")).click();
         waitUntil(() -> username.equals(browser.findElement(By.id("who")).getText()));
     }

@@ -1,15 +1,13 @@
-package io.seckill.order.callers;
+package io.seckill.order;
 
-import static io.seckill.common.testsupport.DirectCalls.assertRefused;
-import static io.seckill.common.testsupport.DirectCalls.bearer;
+import static io.seckill.common.testsupport.ApiClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.seckill.common.event.OrderRequested;
-import io.seckill.common.testsupport.DirectCalls;
-import io.seckill.common.testsupport.DirectCalls.Reply;
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.ApiClient.Reply;
 import io.seckill.common.testsupport.TestTokens;
-import io.seckill.order.OrderStack;
 import io.seckill.order.Settlements;
 import io.seckill.order.orders.OrderMapper;
 import io.seckill.order.orders.OrderStatus;
@@ -41,7 +39,7 @@ class OrderCallerVerificationIT extends OrderStack {
     OrderMapper orders;
 
     private Reply call(HttpMethod method, String path, Map<String, String> headers) {
-        return new DirectCalls("http://127.0.0.1:" + port).call(method, path, headers, null);
+        return new ApiClient("http://127.0.0.1:" + port).send(method.name(), path, null, null, headers);
     }
 
     @Test
@@ -55,13 +53,13 @@ class OrderCallerVerificationIT extends OrderStack {
         String forged = TestTokens.sign("a-key-of-the-attackers-own-choosing-0123456789", Map.of("iss", TestTokens.USER_ISSUER,
                 "sub", owner, "roles", List.of("SHOPPER")), Duration.ofHours(1));
 
-        assertRefused(call(HttpMethod.POST, payment, Map.of("X-User-Id", owner)), 401);
-        assertRefused(call(HttpMethod.POST, payment, bearer(forged)), 401);
-        assertRefused(call(HttpMethod.POST, payment, bearer(TestTokens.service("seckill-service"))), 403);
+        call(HttpMethod.POST, payment, Map.of("X-User-Id", owner)).assertProblem(401, null);
+        call(HttpMethod.POST, payment, bearer(forged)).assertProblem(401, null);
+        call(HttpMethod.POST, payment, bearer(TestTokens.service("seckill-service"))).assertProblem(403, null);
         Map<String, String> mallory = new java.util.HashMap<>(bearer(TestTokens.shopper("mallory")));
         mallory.put("X-User-Id", owner);
-        assertRefused(call(HttpMethod.POST, payment, mallory), 404);
-        assertRefused(call(HttpMethod.GET, "/api/orders/" + request.orderId(), Map.of("X-User-Id", owner)), 401);
+        call(HttpMethod.POST, payment, mallory).assertProblem(404, null);
+        call(HttpMethod.GET, "/api/orders/" + request.orderId(), Map.of("X-User-Id", owner)).assertProblem(401, null);
         assertThat(orders.selectById(request.orderId()).getStatus()).as("still unpaid").isEqualTo(OrderStatus.CREATED);
 
         Reply paid = call(HttpMethod.POST, payment, bearer(TestTokens.shopper(owner)));
@@ -72,18 +70,18 @@ class OrderCallerVerificationIT extends OrderStack {
     @Test
     void internalCallsNeedAServiceAndOperationsAnOperator() {
         String units = "/internal/orders/activities/1/units";
-        assertRefused(call(HttpMethod.GET, units, Map.of()), 401);
-        assertRefused(call(HttpMethod.GET, units, bearer(TestTokens.shopper("mallory"))), 403);
-        assertRefused(call(HttpMethod.GET, units, bearer(TestTokens.operator())), 403);
+        call(HttpMethod.GET, units, Map.of()).assertProblem(401, null);
+        call(HttpMethod.GET, units, bearer(TestTokens.shopper("mallory"))).assertProblem(403, null);
+        call(HttpMethod.GET, units, bearer(TestTokens.operator())).assertProblem(403, null);
         assertThat(call(HttpMethod.GET, units, bearer(TestTokens.service("seckill-service"))).status()).isEqualTo(200);
 
         for (String path : List.of("/admin/orders/dead-letters", "/actuator/configprops", "/actuator/loggers")) {
-            assertRefused(call(HttpMethod.GET, path, Map.of()), 401);
-            assertRefused(call(HttpMethod.GET, path, bearer(TestTokens.shopper("mallory"))), 403);
-            assertRefused(call(HttpMethod.GET, path, bearer(TestTokens.service("seckill-service"))), 403);
+            call(HttpMethod.GET, path, Map.of()).assertProblem(401, null);
+            call(HttpMethod.GET, path, bearer(TestTokens.shopper("mallory"))).assertProblem(403, null);
+            call(HttpMethod.GET, path, bearer(TestTokens.service("seckill-service"))).assertProblem(403, null);
             assertThat(call(HttpMethod.GET, path, bearer(TestTokens.operator())).status()).as(path).isEqualTo(200);
         }
-        assertRefused(call(HttpMethod.POST, "/actuator/refresh", Map.of()), 401);
+        call(HttpMethod.POST, "/actuator/refresh", Map.of()).assertProblem(401, null);
         assertThat(call(HttpMethod.GET, "/actuator/health", Map.of()).status()).isEqualTo(200);
     }
 }

@@ -1,4 +1,4 @@
-package io.seckill.order.settlement;
+package io.seckill.order.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,9 @@
-package io.seckill.order.settlement;
+package io.seckill.order.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.seckill.common.testsupport.InventoryLedgers;
 import io.seckill.common.event.OrderRequested;
 import io.seckill.common.event.Topics;
 import io.seckill.common.testsupport.ServiceProcess;
@@ -24,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,9 +53,10 @@ class SettlementThroughputBench extends OrderStack {
 
     @Test
     void settleATenThousandUnitSale() throws Exception {
-        RestClient inventory = RestClient.create(ServiceProcess.baseUrl("inventory-service"));
         long activityId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-        inventory.put().uri("/internal/ledgers/{id}", activityId).body(Settlements.ledgerOf(UNITS)).retrieve().toBodilessEntity();
+        InventoryLedgers ledgers = new InventoryLedgers(ServiceProcess.baseUrl("inventory-service"));
+        ledgers.open(activityId, UNITS, Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofHours(1)), 10);
         long first = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60);
         List<CompletableFuture<?>> sent = new ArrayList<>();
 
@@ -74,7 +75,7 @@ class SettlementThroughputBench extends OrderStack {
 
         System.out.printf("SETTLEMENT %d units: %.1f s from first request to last order, %.1f orders/s%n", UNITS, seconds,
                 UNITS / seconds);
-        assertThat(inventory.get().uri("/internal/ledgers/{id}", activityId).retrieve().body(Map.class))
+        assertThat(ledgers.read(activityId))
                 .containsEntry("reserved", UNITS).containsEntry("frozen", 0);
         // Bench data only: left CREATED, these orders would keep every timeout scanner busy for minutes.
         jdbc.update("DELETE FROM orders WHERE activity_id = ?", activityId);

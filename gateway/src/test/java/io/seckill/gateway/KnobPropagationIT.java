@@ -1,16 +1,14 @@
-package io.seckill.gateway.operations;
+package io.seckill.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.seckill.common.testsupport.RequiresStack;
+import io.seckill.common.testsupport.ApiClient;
+import io.seckill.common.testsupport.DemoAccounts;
 import io.seckill.common.testsupport.ServiceProcess;
 import io.seckill.common.testsupport.StackServer;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.Test;
 class KnobPropagationIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static Path config;
     private static final Map<String, List<ServiceProcess.Running>> INSTANCES = new HashMap<>();
 
@@ -125,12 +122,10 @@ class KnobPropagationIT {
                 instances.size());
     }
 
-    private static String read(ServiceProcess.Running instance, String path) throws IOException, InterruptedException {
+    private static String read(ServiceProcess.Running instance, String path) {
         // Management endpoints beyond health are the operator's, in the gateway and in every service.
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.baseUrl() + path)).timeout(Duration.ofSeconds(5))
-                .header("Authorization", "Bearer " + operatorToken());
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() + " " + response.body().replace(" ", "");
+        ApiClient.Reply reply = new ApiClient(instance.baseUrl()).get(path, operatorToken());
+        return reply.status() + " " + reply.body().replace(" ", "");
     }
 
     private static String gatewayUrl() {
@@ -140,14 +135,9 @@ class KnobPropagationIT {
     private static String operatorToken;
 
     /** Log in as the operator at the gateway: its token is verified by every service too. */
-    private static synchronized String operatorToken() throws IOException, InterruptedException {
+    private static synchronized String operatorToken() {
         if (operatorToken == null) {
-            HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + "/auth/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"operator\",\"password\":\"operator-pass\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-            operatorToken = login.body().replaceAll(".*\"accessToken\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            operatorToken = new ApiClient(gatewayUrl()).login(DemoAccounts.OPERATOR, DemoAccounts.OPERATOR_PASSWORD);
         }
         return operatorToken;
     }
