@@ -21,7 +21,7 @@ class SegmentController {
     }
 
     @GetMapping("/api/ids/segment/{tag}")
-    SegmentIds issue(@PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}") String tag,
+    SegmentIds issue(@PathVariable @Pattern(regexp = SegmentTag.TAG) String tag,
             @RequestParam(defaultValue = "1") @Min(1) @Max(10_000) int count) {
         long[] ids = allocator.next(tag, count);
         return new SegmentIds(tag, java.util.Arrays.stream(ids).boxed().toList());
