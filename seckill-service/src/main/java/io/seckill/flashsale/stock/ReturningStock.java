@@ -50,7 +50,7 @@ class ReturningStock {
         this.refused = Counter.builder("seckill.stock.returned").tag("outcome", "refused").register(meters);
     }
 
-    @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "seckill-service-stock", batch = "true")
+    @KafkaListener(topics = Topics.ORDER_EVENTS, groupId = "${seckill.stock.return-group}", batch = "true")
     void on(List<String> messages, Acknowledgment ack) {
         Set<Long> restocked = ConcurrentHashMap.newKeySet();
         List<CompletableFuture<?>> applied = new ArrayList<>(messages.size());
