@@ -3,6 +3,7 @@ package io.seckill.common.config;
 import io.seckill.common.binding.StrictBinding;
 
 import io.seckill.common.error.MvcProblemHandler;
+import io.seckill.common.error.ProblemDocumentation;
 import io.seckill.common.error.ProblemErrorReportValve;
 
 import java.time.Duration;
@@ -53,6 +54,17 @@ public class CommonAutoConfiguration {
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
             return factory -> factory.addContextCustomizers(ProblemErrorReportValve::installOn);
+        }
+    }
+
+    /** Each service's OpenAPI description documents its refusals: problem+json and their codes. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+    static class ApiDescription {
+
+        @Bean
+        ProblemDocumentation problemDocumentation() {
+            return new ProblemDocumentation();
         }
     }
 

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -119,6 +120,8 @@ public class CallerSecurityAutoConfiguration {
                         requests.requestMatchers("/error").permitAll();
                         requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll();
+                        // The OpenAPI descriptions: what any caller of the API may read (the gateway shows them).
+                        requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
                         requests.requestMatchers("/actuator/**").hasRole(Roles.OPERATOR);
                         requests.requestMatchers("/internal/**").hasRole(Roles.SERVICE);
                         requests.requestMatchers("/admin/**").hasRole(Roles.OPERATOR);

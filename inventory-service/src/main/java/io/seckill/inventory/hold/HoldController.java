@@ -34,12 +34,10 @@ class HoldController {
 
     private final HoldingStock holding;
     private final SettlingHolds settling;
-    private final StockHoldMapper holds;
 
-    HoldController(HoldingStock holding, SettlingHolds settling, StockHoldMapper holds) {
+    HoldController(HoldingStock holding, SettlingHolds settling) {
         this.holding = holding;
         this.settling = settling;
-        this.holds = holds;
     }
 
     @PostMapping("/groups")
@@ -69,11 +67,7 @@ class HoldController {
 
     @GetMapping("/{orderId}")
     StockHoldMapper.StockHold read(@PathVariable long orderId) {
-        StockHoldMapper.StockHold hold = holds.find(orderId);
-        if (hold == null) {
-            throw new ProblemException(ErrorCode.NOT_FOUND, "No stock is held for order " + orderId + ".");
-        }
-        return hold;
+        return settling.held(orderId);
     }
 
     record HoldGroup(@Min(1) long activityId, @NotEmpty @Size(max = MAX_GROUP) List<@Valid @NotNull OrderHold> holds) {

@@ -26,6 +26,15 @@ public class SettlingHolds {
         this.ledgers = ledgers;
     }
 
+    /** The hold of an order as the ledger keeps it. */
+    public StockHoldMapper.StockHold held(long orderId) {
+        StockHoldMapper.StockHold hold = holds.find(orderId);
+        if (hold == null) {
+            throw new ProblemException(ErrorCode.NOT_FOUND, "No stock is held for order " + orderId + ".");
+        }
+        return hold;
+    }
+
     @Transactional
     public StockHoldMapper.StockHold sell(long orderId) {
         StockHoldMapper.StockHold hold = holds.find(orderId);

@@ -1,6 +1,5 @@
 package io.seckill.order.orders;
 
-import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,19 +10,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OrderUnitsController {
 
-    private final OrderMapper orders;
+    private final CountingUnits counting;
 
-    OrderUnitsController(OrderMapper orders) {
-        this.orders = orders;
+    OrderUnitsController(CountingUnits counting) {
+        this.counting = counting;
     }
 
     @GetMapping("/internal/orders/activities/{activityId}/units")
     Map<OrderStatus, Long> units(@PathVariable long activityId) {
-        Map<OrderStatus, Long> units = new EnumMap<>(OrderStatus.class);
-        for (OrderStatus status : OrderStatus.values()) {
-            units.put(status, 0L);
-        }
-        orders.countByStatus(activityId).forEach(count -> units.put(count.status(), count.units()));
-        return units;
+        return counting.byStatus(activityId);
     }
 }

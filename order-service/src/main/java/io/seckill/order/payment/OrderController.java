@@ -1,9 +1,6 @@
 package io.seckill.order.payment;
 
-import io.seckill.common.error.ErrorCode;
-import io.seckill.common.error.ProblemException;
 import io.seckill.order.orders.Order;
-import io.seckill.order.orders.OrderMapper;
 
 import java.math.BigDecimal;
 import java.security.Principal;
@@ -20,20 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final PayingForOrder paying;
-    private final OrderMapper orders;
+    private final ReadingOwnOrder reading;
 
-    OrderController(PayingForOrder paying, OrderMapper orders) {
+    OrderController(PayingForOrder paying, ReadingOwnOrder reading) {
         this.paying = paying;
-        this.orders = orders;
+        this.reading = reading;
     }
 
     @GetMapping
     OrderView read(Principal shopper, @PathVariable long orderId) {
-        Order order = orders.selectById(orderId);
-        if (order == null || !order.getUserId().equals(shopper.getName())) {
-            throw new ProblemException(ErrorCode.NOT_FOUND, "No order " + orderId + " of yours.");
-        }
-        return OrderView.of(order);
+        return OrderView.of(reading.read(shopper.getName(), orderId));
     }
 
     @PostMapping("/payment")
