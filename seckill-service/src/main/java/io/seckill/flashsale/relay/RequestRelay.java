@@ -77,9 +77,8 @@ public class RequestRelay implements SmartLifecycle {
     private final Map<Long, Map<StreamMessageId, Map<String, String>>> unconfirmed = new HashMap<>();
     /** Sales whose held entries a replica has not confirmed yet (warned once). */
     private final Set<Long> heldBack = new HashSet<>();
-    /** Per sale found empty: when to read it again, and the pause that led there (both in nanos). */
-    private final Map<Long, Long> quietUntil = new HashMap<>();
-    private final Map<Long, Long> quietFor = new HashMap<>();
+    /** Per sale found empty: when to read it again. */
+    private final Map<Long, Quiet> quiet = new HashMap<>();
     private final String consumer;
     private final Counter relayed;
     private final Counter failures;
@@ -116,8 +115,8 @@ public class RequestRelay implements SmartLifecycle {
             activeReadAt = now;
         }
         for (long activityId : activeSales) {
-            Long pollAt = quietUntil.get(activityId);
-            if (pollAt != null && now - pollAt < 0) {
+            Quiet paused = quiet.get(activityId);
+            if (paused != null && now - paused.until() < 0) {
                 continue; // empty at its last reads: read again once its pause is over
             }
             RStream<String, String> stream = stream(activityId);
@@ -132,14 +131,8 @@ public class RequestRelay implements SmartLifecycle {
                     pause(activityId, now);
                     continue;
                 }
-                quietUntil.remove(activityId);
-                quietFor.remove(activityId);
-                if (replicas.required()) {
-                    unconfirmed.computeIfAbsent(activityId, id -> new LinkedHashMap<>()).putAll(entries);
-                    moved += publishWhenConfirmed(activityId, stream);
-                } else {
-                    moved += publishAndAck(activityId, stream, entries);
-                }
+                quiet.remove(activityId);
+                moved += publishWhenConfirmed(activityId, stream, entries);
             } catch (RedisException e) {
                 // One broken stream must not stall the others; a lost group (stream deleted) is recreated.
                 if (String.valueOf(e.getMessage()).contains("NOGROUP")) {
@@ -162,22 +155,26 @@ public class RequestRelay implements SmartLifecycle {
      * ~4,000 reads a second doing nothing (40 % of a core of seckill-service at rest).
      */
     private void pause(long activityId, long now) {
-        long pause = Math.min(Math.max(2 * quietFor.getOrDefault(activityId, 0L), properties.getPollInterval().toNanos()),
+        Quiet last = quiet.get(activityId);
+        long pause = Math.min(Math.max(last == null ? 0 : 2 * last.pause(), properties.getPollInterval().toNanos()),
                 properties.getIdlePollIntervalMax().toNanos());
-        quietFor.put(activityId, pause);
-        quietUntil.put(activityId, now + pause);
+        quiet.put(activityId, new Quiet(now + pause, pause));
     }
 
-    /** Publishes what a claim took over once the replicas asked for hold it (at once when none are asked for). */
+    /** Nanos: until when a sale's stream is left alone, after a pause of this length. */
+    private record Quiet(long until, long pause) {
+    }
+
+    /** Publishes entries read or claimed once the replicas asked for hold them (at once when none are asked for). */
     private int publishWhenConfirmed(long activityId, RStream<String, String> stream,
-            Map<StreamMessageId, Map<String, String>> claimed) {
-        if (claimed.isEmpty()) {
+            Map<StreamMessageId, Map<String, String>> entries) {
+        if (entries.isEmpty()) {
             return 0;
         }
         if (!replicas.required()) {
-            return publishAndAck(activityId, stream, claimed);
+            return publishAndAck(activityId, stream, entries);
         }
-        unconfirmed.computeIfAbsent(activityId, id -> new LinkedHashMap<>()).putAll(claimed);
+        unconfirmed.computeIfAbsent(activityId, id -> new LinkedHashMap<>()).putAll(entries);
         return publishWhenConfirmed(activityId, stream);
     }
 
@@ -350,8 +347,7 @@ public class RequestRelay implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         activeReadAt = 0; // a round run by hand next reads the active sales afresh, every stream of them
-        quietUntil.clear();
-        quietFor.clear();
+        quiet.clear();
         Thread current = worker;
         worker = null;
         if (current != null) {
